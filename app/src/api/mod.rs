@@ -1,0 +1,14 @@
+//! Server functions: the app's HTTP API under `/api/`. Each one authenticates, parses
+//! its input into domain types, calls a service and maps the result to a DTO.
+//!
+//! Every state-changing function takes a `csrf` argument. The CSRF middleware
+//! (`server::csrf`) checks it before the function runs; it is declared here so that a
+//! hydrated `ActionForm` keeps the hidden field when it serializes the form.
+
+pub mod dto;
+pub mod events;
+pub mod officers;
+pub mod session;
+
+#[cfg(feature = "ssr")]
+mod respond;

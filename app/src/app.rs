@@ -1,0 +1,100 @@
+//! The page shell, the router and the session context every page reads.
+
+use crate::api::dto::SessionInfo;
+use crate::api::session::get_session_info;
+use crate::components::layout::Layout;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::routes;
+use leptos::prelude::*;
+use leptos_i18n::context::{CookieOptions, UseLocalesOptions};
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// Name of the cookie that keeps the chosen language (leptos_i18n's default name).
+pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
+pub const LOCALE_COOKIE_MAX_AGE_SECS: i64 = 365 * 24 * 60 * 60;
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+                <link rel="stylesheet" id="leptos" href="/pkg/kotae.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The current session (signed-in officer and CSRF token), loaded once per page.
+#[derive(Clone, Copy)]
+pub struct SessionResource(pub Resource<Result<SessionInfo, AppError>>);
+
+/// The session, for code that runs inside a `Suspense` after it has loaded.
+pub fn use_session() -> Signal<Option<SessionInfo>> {
+    let SessionResource(resource) = expect_context();
+    Signal::derive(move || resource.get().and_then(Result::ok))
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let session = Resource::new_blocking(|| (), |_| get_session_info());
+    provide_context(SessionResource(session));
+    // Japanese unless the person chose English: the language switch sets a cookie. The
+    // browser's Accept-Language is ignored on purpose; our users share office PCs whose
+    // browsers are often set to English.
+    let no_accept_language = UseLocalesOptions::default()
+        .ssr_lang_header_getter(|| None);
+    // One site-wide cookie, kept for a year (the same as the server's /locale route sets).
+    let cookie_options = CookieOptions::<Locale>::default()
+        .path("/")
+        .max_age(LOCALE_COOKIE_MAX_AGE_SECS * 1000);
+
+    // Every route renders fully on the server before it is sent (`SsrMode::Async`), so
+    // each page works with JavaScript disabled; with JavaScript it is hydrated.
+    view! {
+        <I18nContextProvider ssr_lang_header_getter=no_accept_language cookie_options>
+            <Router>
+                <Layout>
+                    <Routes fallback=routes::not_found::NotFound>
+                        <Route
+                            path=path!("/")
+                            view=|| view! { <Redirect path="/events" /> }
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/login") view=routes::login::LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/events") view=routes::events::EventsPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/events/new")
+                            view=routes::event_new::NewEventPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/events/:id")
+                            view=routes::event_detail::EventPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/admin/officers")
+                            view=routes::officers::OfficersPage
+                            ssr=SsrMode::Async
+                        />
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}

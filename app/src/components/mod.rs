@@ -1,0 +1,5 @@
+//! Reusable pieces of pages.
+
+pub mod event_form;
+pub mod form;
+pub mod layout;

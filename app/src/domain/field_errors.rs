@@ -1,0 +1,98 @@
+//! Per-field validation problems. They carry a code, not a sentence: the UI turns each
+//! code into a message in the reader's language.
+
+use serde::{Deserialize, Serialize};
+
+/// What is wrong with one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    InvalidDate,
+    EndBeforeStart,
+    InvalidChoice,
+    InvalidEmail,
+    EmailTaken,
+    PasswordTooShort { min: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub problem: Problem,
+}
+
+/// All problems found in one submitted form, in field order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn push(&mut self, field: &str, problem: Problem) {
+        self.0.push(FieldError {
+            field: field.to_owned(),
+            problem,
+        });
+    }
+
+    pub fn single(field: &str, problem: Problem) -> Self {
+        let mut errors = Self::default();
+        errors.push(field, problem);
+        errors
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first problem reported for `field`, if any.
+    pub fn for_field(&self, field: &str) -> Option<&Problem> {
+        self.0.iter().find(|e| e.field == field).map(|e| &e.problem)
+    }
+
+    /// Records the problem of a parse step and returns its value, so several fields can
+    /// be checked before giving up: every problem is shown at once.
+    pub fn take<T>(&mut self, field: &str, result: Result<T, Problem>) -> Option<T> {
+        result.map_err(|problem| self.push(field, problem)).ok()
+    }
+}
+
+/// Trims a text field and checks that it is present and not longer than `max` characters.
+pub fn required_text(value: &str, max: usize) -> Result<String, Problem> {
+    let value = value.trim();
+    if value.is_empty() {
+        Err(Problem::Required)
+    } else {
+        optional_text(value, max)
+    }
+}
+
+/// Trims a text field that may be empty and checks its length in characters.
+pub fn optional_text(value: &str, max: usize) -> Result<String, Problem> {
+    let value = value.trim();
+    if value.chars().count() > max {
+        Err(Problem::TooLong { max })
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_text_trims_and_rejects_blank() {
+        assert_eq!(required_text("  展示会 ", 10), Ok("展示会".to_owned()));
+        assert_eq!(required_text(" \t ", 10), Err(Problem::Required));
+    }
+
+    #[test]
+    fn length_is_counted_in_characters_not_bytes() {
+        assert!(required_text("あいう", 3).is_ok());
+        assert_eq!(
+            required_text("あいうえ", 3),
+            Err(Problem::TooLong { max: 3 })
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! One file per page.
+
+pub mod event_detail;
+pub mod event_new;
+pub mod events;
+pub mod login;
+pub mod not_found;
+pub mod officers;
+
+/// A date as the office writes it (2026/11/25 reads naturally in both languages).
+pub(crate) fn format_date(date: chrono::NaiveDate) -> String {
+    date.format("%Y/%m/%d").to_string()
+}

@@ -1,0 +1,5 @@
+//! sea-orm entities. They stay on the server: pages get DTOs from `crate::api`.
+
+pub mod event;
+pub mod officer;
+pub mod session;

@@ -1,0 +1,11 @@
+//! Server-only code of the app crate: database entities, services, sessions and auth.
+//! Compiled only with the `ssr` feature, so none of it reaches the wasm bundle.
+
+pub mod auth;
+pub mod entities;
+pub mod services;
+pub mod session_store;
+pub mod state;
+pub mod throttle;
+
+pub use state::AppState;

@@ -1,0 +1,5 @@
+//! Business operations on a database connection, free of HTTP: server functions and
+//! the CLI call these, and tests can too.
+
+pub mod events;
+pub mod officers;

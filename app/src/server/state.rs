@@ -1,0 +1,23 @@
+//! What every request handler and server function can reach.
+
+use super::throttle::LoginThrottle;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub login_throttle: Arc<LoginThrottle>,
+}
+
+impl AppState {
+    /// The state provided to server functions as Leptos context.
+    pub fn from_context() -> Result<Self, crate::error::AppError> {
+        leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+            crate::error::AppError::internal("AppState missing", "no context provided")
+        })
+    }
+}

@@ -1,0 +1,20 @@
+//! Database schema for Kotae. Every migration runs on both SQLite and PostgreSQL,
+//! so only portable column types are used (no enums, no arrays): enumerations are
+//! stored as short strings and checked by the domain types in `app::domain`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_create_officers_and_sessions;
+mod m20261125_000002_create_events;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261125_000001_create_officers_and_sessions::Migration),
+            Box::new(m20261125_000002_create_events::Migration),
+        ]
+    }
+}

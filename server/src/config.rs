@@ -1,0 +1,253 @@
+//! Configuration: defaults, then an optional `.env`, then environment variables.
+//! Everything is checked here so that a mistake stops start-up with a message that
+//! says what to fix, instead of failing later.
+
+use anyhow::{Context, bail};
+use base64::Engine;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use url::Url;
+
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:3000";
+
+#[derive(Clone)]
+pub struct Config {
+    /// Where the SQLite database, the cookie key and (later) outgoing mail files live.
+    pub data_dir: PathBuf,
+    pub database_url: DatabaseUrl,
+    pub listen: SocketAddr,
+    /// The address people use to reach Kotae; used in e-mailed links and to decide
+    /// whether cookies need the `Secure` flag.
+    pub base_url: Url,
+    pub secret_key: SecretKey,
+}
+
+impl Config {
+    /// Reads the configuration from the process environment.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let data_dir = PathBuf::from(var("KOTAE_DATA_DIR").unwrap_or_else(|| "data".into()));
+        prepare_data_dir(&data_dir)?;
+
+        let database_url = match var("DATABASE_URL") {
+            Some(url) => DatabaseUrl::parse(&url)?,
+            None => DatabaseUrl::sqlite_in(&data_dir),
+        };
+        // cargo-leptos passes its site address as LEPTOS_SITE_ADDR; ours wins when set.
+        let listen_text = var("KOTAE_LISTEN")
+            .or_else(|| var("LEPTOS_SITE_ADDR"))
+            .unwrap_or_else(|| DEFAULT_LISTEN.into());
+        let listen: SocketAddr = listen_text.parse().with_context(|| {
+            format!("KOTAE_LISTEN={listen_text:?} is not an address like 127.0.0.1:3000")
+        })?;
+        let base_url = match var("KOTAE_BASE_URL") {
+            Some(url) => Url::parse(&url)
+                .with_context(|| format!("KOTAE_BASE_URL={url:?} is not a URL like https://kotae.example.jp"))?,
+            None => Url::parse(&format!("http://{listen}")).context("building default base URL")?,
+        };
+        let secret_key = match var("KOTAE_SECRET_KEY") {
+            Some(key) => SecretKey::from_text(&key)?,
+            None => SecretKey::load_or_create(&data_dir.join("secret.key"))?,
+        };
+        Ok(Self {
+            data_dir,
+            database_url,
+            listen,
+            base_url,
+            secret_key,
+        })
+    }
+
+    /// Cookies get the `Secure` flag when people reach Kotae over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.scheme() == "https"
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &self.database_url)
+            .field("listen", &self.listen)
+            .field("base_url", &self.base_url.as_str())
+            .field("secret_key", &self.secret_key)
+            .finish()
+    }
+}
+
+/// Creates the data directory and proves it is writable, so the failure is reported
+/// at start-up and names the directory.
+fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| {
+        format!("cannot create the data directory {} (set KOTAE_DATA_DIR to a writable directory)", dir.display())
+    })?;
+    let probe = dir.join(".write-test");
+    std::fs::write(&probe, b"ok").with_context(|| {
+        format!("the data directory {} is not writable (set KOTAE_DATA_DIR to a writable directory)", dir.display())
+    })?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}
+
+/// A database URL; its password is never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl DatabaseUrl {
+    pub fn parse(raw: &str) -> anyhow::Result<Self> {
+        let raw = raw.trim();
+        if raw.starts_with("sqlite:") || raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            Ok(Self(raw.to_owned()))
+        } else {
+            bail!(
+                "DATABASE_URL must start with sqlite: or postgres:// (for example \
+                 sqlite://data/kotae.db?mode=rwc or postgres://user@127.0.0.1:5432/kotae)"
+            )
+        }
+    }
+
+    /// The embedded default: an SQLite file in the data directory, created if missing.
+    pub fn sqlite_in(data_dir: &Path) -> Self {
+        Self(format!("sqlite://{}?mode=rwc", data_dir.join("kotae.db").display()))
+    }
+
+    pub fn backend(&self) -> Backend {
+        if self.0.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres }
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The URL with any password replaced, for messages and logs.
+    pub fn redacted(&self) -> String {
+        match Url::parse(&self.0) {
+            Ok(mut url) if url.password().is_some() => {
+                let _ = url.set_password(Some("***"));
+                url.to_string()
+            }
+            _ => self.0.clone(),
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+/// The key that signs session cookies. 64 bytes; never logged.
+#[derive(Clone)]
+pub struct SecretKey(Vec<u8>);
+
+impl SecretKey {
+    const LEN: usize = 64;
+
+    /// A key given in KOTAE_SECRET_KEY: base64 of 64 bytes, or any text of 64+ bytes.
+    pub fn from_text(text: &str) -> anyhow::Result<Self> {
+        let engine = base64::engine::general_purpose::STANDARD;
+        let bytes = match engine.decode(text.trim()) {
+            Ok(bytes) if bytes.len() >= Self::LEN => bytes,
+            _ => text.as_bytes().to_vec(),
+        };
+        if bytes.len() < Self::LEN {
+            bail!(
+                "KOTAE_SECRET_KEY is too short: use at least {} bytes, e.g. the output of \
+                 `openssl rand -base64 64`, or leave it unset to have one generated in the data directory",
+                Self::LEN
+            );
+        }
+        Ok(Self(bytes[..Self::LEN].to_vec()))
+    }
+
+    /// Reads the key file, or creates it with fresh random bytes (readable by the owner only).
+    pub fn load_or_create(path: &Path) -> anyhow::Result<Self> {
+        let engine = base64::engine::general_purpose::STANDARD;
+        if path.exists() {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the cookie key {}", path.display()))?;
+            let bytes = engine
+                .decode(text.trim())
+                .ok()
+                .filter(|b| b.len() == Self::LEN)
+                .with_context(|| format!("the cookie key {} is damaged: delete it to make a new one (everyone will be signed out)", path.display()))?;
+            return Ok(Self(bytes));
+        }
+        let bytes: Vec<u8> = (0..Self::LEN).map(|_| rand::random::<u8>()).collect();
+        write_private(path, engine.encode(&bytes).as_bytes())
+            .with_context(|| format!("cannot write the cookie key {}", path.display()))?;
+        tracing::info!(path = %path.display(), "generated a new cookie key");
+        Ok(Self(bytes))
+    }
+
+    pub fn expose(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretKey(***)")
+    }
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents)
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_passwords_are_never_printed() {
+        let url = DatabaseUrl::parse("postgres://kotae:hunter2@db.example.jp/kotae").expect("valid");
+        assert!(!format!("{url:?}").contains("hunter2"));
+        assert_eq!(url.backend(), Backend::Postgres);
+    }
+
+    #[test]
+    fn unknown_database_schemes_are_refused_with_an_example() {
+        let error = DatabaseUrl::parse("mysql://localhost/kotae").expect_err("refused");
+        assert!(error.to_string().contains("sqlite:"));
+    }
+
+    #[test]
+    fn short_secret_keys_are_refused() {
+        assert!(SecretKey::from_text("short").is_err());
+        let key = SecretKey::from_text(&"k".repeat(80)).expect("long enough");
+        assert_eq!(key.expose().len(), 64);
+        assert_eq!(format!("{key:?}"), "SecretKey(***)");
+    }
+
+    #[test]
+    fn a_generated_key_is_reused_on_the_next_start() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("secret.key");
+        let first = SecretKey::load_or_create(&path).expect("created");
+        let second = SecretKey::load_or_create(&path).expect("loaded");
+        assert_eq!(first.expose(), second.expose());
+    }
+}

@@ -1,0 +1,153 @@
+//! CSRF protection for every state-changing request (anything but GET, HEAD, OPTIONS).
+//!
+//! Two independent checks:
+//! 1. the browser's own provenance headers: a request that `Sec-Fetch-Site` or `Origin`
+//!    marks as coming from another site is refused;
+//! 2. a synchronizer token: the request must carry the session's CSRF token, in the
+//!    `x-csrf-token` header or in the `csrf` field of a url-encoded form (every form
+//!    renders it through `CsrfField`).
+
+use app::server::auth::{CSRF_FIELD, CSRF_HEADER, CSRF_KEY};
+use axum::body::{Body, to_bytes};
+use axum::extract::Request;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use tower_sessions::Session;
+
+/// Forms are small; a larger body is refused before it is buffered.
+const MAX_FORM_BYTES: usize = 256 * 1024;
+
+pub async fn protect(session: Session, request: Request, next: Next) -> Response {
+    if request.method().is_safe() {
+        return next.run(request).await;
+    }
+    if let Err(reason) = same_origin(request.headers()) {
+        tracing::warn!(path = %request.uri().path(), reason, "cross-site request refused");
+        return refuse();
+    }
+    let expected: Option<String> = match session.get(CSRF_KEY).await {
+        Ok(token) => token,
+        Err(error) => {
+            tracing::error!(%error, "reading session for CSRF check");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let Some(expected) = expected else {
+        tracing::warn!(path = %request.uri().path(), "state-changing request without a session token");
+        return refuse();
+    };
+
+    let header_token = request
+        .headers()
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let (request, presented) = match header_token {
+        Some(token) => (request, Some(token)),
+        None => match form_token(request).await {
+            Ok(found) => found,
+            Err(response) => return response,
+        },
+    };
+    match presented {
+        Some(token) if tokens_match(&token, &expected) => next.run(request).await,
+        _ => {
+            tracing::warn!("request with a missing or wrong CSRF token refused");
+            refuse()
+        }
+    }
+}
+
+/// Refuses requests that the browser says come from another site.
+fn same_origin(headers: &HeaderMap) -> Result<(), &'static str> {
+    let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = get("sec-fetch-site")
+        && !matches!(site, "same-origin" | "none")
+    {
+        return Err("sec-fetch-site is not same-origin");
+    }
+    if let Some(origin) = get("origin") {
+        let host = get("host").ok_or("origin without host")?;
+        let origin_host = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"))
+            .ok_or("opaque origin")?;
+        if origin_host != host {
+            return Err("origin does not match host");
+        }
+    }
+    Ok(())
+}
+
+/// Reads the `csrf` field of a url-encoded body and rebuilds the request around the
+/// buffered body, so the handler still sees it.
+async fn form_token(request: Request) -> Result<(Request, Option<String>), Response> {
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok((request, None));
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, MAX_FORM_BYTES)
+        .await
+        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+    let token = form_urlencoded::parse(&bytes)
+        .find(|(key, _)| key == CSRF_FIELD)
+        .map(|(_, value)| value.into_owned());
+    Ok((Request::from_parts(parts, Body::from(bytes)), token))
+}
+
+/// Compares in constant time, so the token cannot be guessed byte by byte.
+fn tokens_match(presented: &str, expected: &str) -> bool {
+    let (a, b) = (presented.as_bytes(), expected.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn refuse() -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "このページの有効期限が切れたか、別のサイトからの送信です。ページを再読み込みしてからもう一度お試しください。\n\
+         This form has expired or was sent from another site. Reload the page and try again.\n",
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, HeaderValue::from_static(value));
+        }
+        map
+    }
+
+    #[test]
+    fn requests_from_another_site_are_refused() {
+        assert!(same_origin(&headers(&[("sec-fetch-site", "cross-site")])).is_err());
+        assert!(same_origin(&headers(&[("origin", "https://evil.example"), ("host", "kotae.example.jp")])).is_err());
+        assert!(same_origin(&headers(&[("origin", "null"), ("host", "kotae.example.jp")])).is_err());
+    }
+
+    #[test]
+    fn same_site_and_non_browser_requests_pass_the_origin_check() {
+        assert!(same_origin(&headers(&[("sec-fetch-site", "same-origin")])).is_ok());
+        assert!(same_origin(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])).is_ok());
+        assert!(same_origin(&HeaderMap::new()).is_ok());
+    }
+
+    #[test]
+    fn tokens_must_match_exactly() {
+        assert!(tokens_match("abc", "abc"));
+        assert!(!tokens_match("abd", "abc"));
+        assert!(!tokens_match("ab", "abc"));
+    }
+}

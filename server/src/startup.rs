@@ -1,0 +1,193 @@
+//! Builds the whole application (database, sessions, routes, middleware) and serves it.
+//! Tests use the same code with port 0 and a fresh database.
+
+use crate::config::Config;
+use crate::{csrf, db, guard, health, locale};
+use anyhow::Context;
+use app::app::{App, shell};
+use app::server::AppState;
+use app::server::session_store::DbSessionStore;
+use app::server::throttle::LoginThrottle;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::middleware;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_sessions::cookie::{Key, SameSite};
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tracing::Level;
+
+/// Officers are signed out after this long without a request.
+const SESSION_IDLE: time::Duration = time::Duration::hours(8);
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+    store: DbSessionStore,
+}
+
+impl Application {
+    /// Connects and migrates the database and binds the listening socket. Fails with a
+    /// message naming the setting to fix.
+    pub async fn build(config: &Config, leptos_options: LeptosOptions) -> anyhow::Result<Self> {
+        let db = db::connect_and_migrate(&config.database_url).await?;
+        let listener = TcpListener::bind(config.listen).await.with_context(|| {
+            format!(
+                "cannot listen on {}: is another program using that port? Set KOTAE_LISTEN to another address",
+                config.listen
+            )
+        })?;
+        let state = AppState {
+            leptos_options,
+            db: db.clone(),
+            login_throttle: Arc::new(LoginThrottle::default()),
+        };
+        let store = DbSessionStore::new(db);
+        let router = router(config, state.clone(), store.clone())?;
+        Ok(Self {
+            listener,
+            router,
+            state,
+            store,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound TCP listener has a local address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then finishes the requests in flight.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let housekeeping = tokio::spawn(housekeeping(self.store, self.state.clone()));
+        let result = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("serving HTTP");
+        housekeeping.abort();
+        result
+    }
+}
+
+fn router(config: &Config, state: AppState, store: DbSessionStore) -> anyhow::Result<Router> {
+    let routes = generate_route_list(App);
+    let key = Key::try_from(config.secret_key.expose()).context("cookie key")?;
+    let sessions = SessionManagerLayer::new(store)
+        .with_name("kotae_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies())
+        .with_expiry(Expiry::OnInactivity(SESSION_IDLE))
+        .with_signed(key);
+
+    let context_state = state.clone();
+    let router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/locale/{lang}", get(locale::switch))
+        .route(
+            "/api/{*fn_name}",
+            get(server_fn_handler).post(server_fn_handler),
+        )
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Layers run outside-in from the last one: trace, session, CSRF, login guard.
+        .layer(middleware::from_fn_with_state(state.clone(), guard::require_login))
+        .layer(middleware::from_fn(csrf::protect))
+        .layer(sessions)
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state);
+    Ok(router)
+}
+
+async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+}
+
+/// Removes expired sessions and forgets idle rate-limit counters, every ten minutes.
+async fn housekeeping(store: DbSessionStore, state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        match store.delete_expired().await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "expired sessions removed"),
+            Err(error) => tracing::warn!(%error, "removing expired sessions failed"),
+        }
+        state.login_throttle.prune();
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so in-flight requests finish before the process exits.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// Leptos settings: from cargo-leptos' environment when it runs us, with defaults that
+/// let a plain `cargo build` or `cargo test` binary serve too.
+pub fn leptos_options(listen: SocketAddr) -> anyhow::Result<LeptosOptions> {
+    let mut options = get_configuration(None)
+        .context("reading the LEPTOS_* settings")?
+        .leptos_options;
+    if options.output_name.is_empty() {
+        options.output_name = "kotae".into();
+    }
+    options.site_addr = listen;
+    Ok(options)
+}
