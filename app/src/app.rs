@@ -56,8 +56,7 @@ pub fn App() -> impl IntoView {
     // Japanese unless the person chose English: the language switch sets a cookie. The
     // browser's Accept-Language is ignored on purpose; our users share office PCs whose
     // browsers are often set to English.
-    let no_accept_language = UseLocalesOptions::default()
-        .ssr_lang_header_getter(|| None);
+    let no_accept_language = UseLocalesOptions::default().ssr_lang_header_getter(|| None);
     // One site-wide cookie, kept for a year (the same as the server's /locale route sets).
     let cookie_options = CookieOptions::<Locale>::default()
         .path("/")

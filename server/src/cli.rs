@@ -3,7 +3,11 @@
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "kotae", version, about = "Kotae: post-exhibition surveys and seminar reports")]
+#[command(
+    name = "kotae",
+    version,
+    about = "Kotae: post-exhibition surveys and seminar reports"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -42,8 +42,9 @@ impl Config {
             format!("KOTAE_LISTEN={listen_text:?} is not an address like 127.0.0.1:3000")
         })?;
         let base_url = match var("KOTAE_BASE_URL") {
-            Some(url) => Url::parse(&url)
-                .with_context(|| format!("KOTAE_BASE_URL={url:?} is not a URL like https://kotae.example.jp"))?,
+            Some(url) => Url::parse(&url).with_context(|| {
+                format!("KOTAE_BASE_URL={url:?} is not a URL like https://kotae.example.jp")
+            })?,
             None => Url::parse(&format!("http://{listen}")).context("building default base URL")?,
         };
         let secret_key = match var("KOTAE_SECRET_KEY") {
@@ -81,11 +82,17 @@ impl fmt::Debug for Config {
 /// at start-up and names the directory.
 fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| {
-        format!("cannot create the data directory {} (set KOTAE_DATA_DIR to a writable directory)", dir.display())
+        format!(
+            "cannot create the data directory {} (set KOTAE_DATA_DIR to a writable directory)",
+            dir.display()
+        )
     })?;
     let probe = dir.join(".write-test");
     std::fs::write(&probe, b"ok").with_context(|| {
-        format!("the data directory {} is not writable (set KOTAE_DATA_DIR to a writable directory)", dir.display())
+        format!(
+            "the data directory {} is not writable (set KOTAE_DATA_DIR to a writable directory)",
+            dir.display()
+        )
     })?;
     let _ = std::fs::remove_file(probe);
     Ok(())
@@ -104,7 +111,10 @@ pub enum Backend {
 impl DatabaseUrl {
     pub fn parse(raw: &str) -> anyhow::Result<Self> {
         let raw = raw.trim();
-        if raw.starts_with("sqlite:") || raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+        if raw.starts_with("sqlite:")
+            || raw.starts_with("postgres://")
+            || raw.starts_with("postgresql://")
+        {
             Ok(Self(raw.to_owned()))
         } else {
             bail!(
@@ -116,11 +126,18 @@ impl DatabaseUrl {
 
     /// The embedded default: an SQLite file in the data directory, created if missing.
     pub fn sqlite_in(data_dir: &Path) -> Self {
-        Self(format!("sqlite://{}?mode=rwc", data_dir.join("kotae.db").display()))
+        Self(format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("kotae.db").display()
+        ))
     }
 
     pub fn backend(&self) -> Backend {
-        if self.0.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres }
+        if self.0.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        }
     }
 
     pub fn expose(&self) -> &str {
@@ -223,7 +240,8 @@ mod tests {
 
     #[test]
     fn database_passwords_are_never_printed() {
-        let url = DatabaseUrl::parse("postgres://kotae:hunter2@db.example.jp/kotae").expect("valid");
+        let url =
+            DatabaseUrl::parse("postgres://kotae:hunter2@db.example.jp/kotae").expect("valid");
         assert!(!format!("{url:?}").contains("hunter2"));
         assert_eq!(url.backend(), Backend::Postgres);
     }

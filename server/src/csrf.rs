@@ -7,7 +7,7 @@
 //!    `x-csrf-token` header or in the `csrf` field of a url-encoded form (every form
 //!    renders it through `CsrfField`).
 
-use app::server::auth::{CSRF_FIELD, CSRF_HEADER, CSRF_KEY};
+use app::server::auth::{CSRF_FIELD, CSRF_HEADER, CSRF_KEY, csrf_token};
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -20,6 +20,12 @@ const MAX_FORM_BYTES: usize = 256 * 1024;
 
 pub async fn protect(session: Session, request: Request, next: Next) -> Response {
     if request.method().is_safe() {
+        if renders_forms(request.uri().path())
+            && let Err(error) = csrf_token(&session).await
+        {
+            tracing::error!(?error, "creating CSRF token");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
         return next.run(request).await;
     }
     if let Err(reason) = same_origin(request.headers()) {
@@ -57,6 +63,16 @@ pub async fn protect(session: Session, request: Request, next: Next) -> Response
             refuse()
         }
     }
+}
+
+/// Whether a GET of this path may render a form. For those the token is made before
+/// the page renders: the session cookie is written when the response starts, and a token
+/// first created while the page streams would belong to a session never saved.
+fn renders_forms(path: &str) -> bool {
+    !(path.starts_with("/pkg/")
+        || path.starts_with("/locale/")
+        || path == "/healthz"
+        || path == "/favicon.svg")
 }
 
 /// Refuses requests that the browser says come from another site.
@@ -133,14 +149,32 @@ mod tests {
     #[test]
     fn requests_from_another_site_are_refused() {
         assert!(same_origin(&headers(&[("sec-fetch-site", "cross-site")])).is_err());
-        assert!(same_origin(&headers(&[("origin", "https://evil.example"), ("host", "kotae.example.jp")])).is_err());
-        assert!(same_origin(&headers(&[("origin", "null"), ("host", "kotae.example.jp")])).is_err());
+        assert!(
+            same_origin(&headers(&[
+                ("origin", "https://evil.example"),
+                ("host", "kotae.example.jp")
+            ]))
+            .is_err()
+        );
+        assert!(
+            same_origin(&headers(&[
+                ("origin", "null"),
+                ("host", "kotae.example.jp")
+            ]))
+            .is_err()
+        );
     }
 
     #[test]
     fn same_site_and_non_browser_requests_pass_the_origin_check() {
         assert!(same_origin(&headers(&[("sec-fetch-site", "same-origin")])).is_ok());
-        assert!(same_origin(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])).is_ok());
+        assert!(
+            same_origin(&headers(&[
+                ("origin", "http://127.0.0.1:3000"),
+                ("host", "127.0.0.1:3000")
+            ]))
+            .is_ok()
+        );
         assert!(same_origin(&HeaderMap::new()).is_ok());
     }
 

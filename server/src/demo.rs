@@ -17,15 +17,78 @@ const OFFICERS: &[(&str, &str, Role)] = &[
 ];
 
 /// (name, kind, venue, start, end, notes)
-const EVENTS: &[(&str, EventKind, &str, (i32, u32, u32), (i32, u32, u32), &str)] = &[
-    ("ものづくり企業技術展 2026", EventKind::TechExpo, "市産業展示館", (2026, 10, 15), (2026, 10, 16), "市主催。出展 62 社。"),
-    ("ものづくり企業技術展 2025", EventKind::TechExpo, "市産業展示館", (2025, 10, 16), (2025, 10, 17), ""),
-    ("ビジネスマッチング展示商談会 2026", EventKind::BusinessMatching, "市民文化会館 展示ホール", (2026, 7, 9), (2026, 7, 9), "発注企業 30 社との個別商談。"),
-    ("冬の展示商談会 2026", EventKind::BusinessMatching, "商工会議所 大ホール", (2027, 2, 4), (2027, 2, 4), "2月開催のため 2026 年度に計上。"),
-    ("メッセナゴヤ 2026 共同出展", EventKind::JointExhibit, "ポートメッセなごや", (2026, 11, 4), (2026, 11, 7), "市ブース 8 小間。"),
-    ("HOSPEX Japan 2026 共同出展", EventKind::JointExhibit, "東京ビッグサイト", (2026, 10, 21), (2026, 10, 23), "医療・福祉機器展。"),
-    ("M-Tech 2026 共同出展", EventKind::JointExhibit, "東京ビッグサイト", (2026, 6, 17), (2026, 6, 19), ""),
-    ("産学連携セミナー 2026", EventKind::Other, "市産業振興センター", (2026, 12, 3), (2026, 12, 3), "大学の研究室紹介と個別相談。"),
+const EVENTS: &[(
+    &str,
+    EventKind,
+    &str,
+    (i32, u32, u32),
+    (i32, u32, u32),
+    &str,
+)] = &[
+    (
+        "ものづくり企業技術展 2026",
+        EventKind::TechExpo,
+        "市産業展示館",
+        (2026, 10, 15),
+        (2026, 10, 16),
+        "市主催。出展 62 社。",
+    ),
+    (
+        "ものづくり企業技術展 2025",
+        EventKind::TechExpo,
+        "市産業展示館",
+        (2025, 10, 16),
+        (2025, 10, 17),
+        "",
+    ),
+    (
+        "ビジネスマッチング展示商談会 2026",
+        EventKind::BusinessMatching,
+        "市民文化会館 展示ホール",
+        (2026, 7, 9),
+        (2026, 7, 9),
+        "発注企業 30 社との個別商談。",
+    ),
+    (
+        "冬の展示商談会 2026",
+        EventKind::BusinessMatching,
+        "商工会議所 大ホール",
+        (2027, 2, 4),
+        (2027, 2, 4),
+        "2月開催のため 2026 年度に計上。",
+    ),
+    (
+        "メッセナゴヤ 2026 共同出展",
+        EventKind::JointExhibit,
+        "ポートメッセなごや",
+        (2026, 11, 4),
+        (2026, 11, 7),
+        "市ブース 8 小間。",
+    ),
+    (
+        "HOSPEX Japan 2026 共同出展",
+        EventKind::JointExhibit,
+        "東京ビッグサイト",
+        (2026, 10, 21),
+        (2026, 10, 23),
+        "医療・福祉機器展。",
+    ),
+    (
+        "M-Tech 2026 共同出展",
+        EventKind::JointExhibit,
+        "東京ビッグサイト",
+        (2026, 6, 17),
+        (2026, 6, 19),
+        "",
+    ),
+    (
+        "産学連携セミナー 2026",
+        EventKind::Other,
+        "市産業振興センター",
+        (2026, 12, 3),
+        (2026, 12, 3),
+        "大学の研究室紹介と個別相談。",
+    ),
 ];
 
 fn date((y, m, d): (i32, u32, u32)) -> anyhow::Result<NaiveDate> {
@@ -41,7 +104,8 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<()> {
             email: Email::parse(email).map_err(|p| anyhow::anyhow!("demo email {email}: {p:?}"))?,
             name: (*name).to_owned(),
             role: *role,
-            password: Password::parse(DEMO_PASSWORD).map_err(|p| anyhow::anyhow!("demo password: {p:?}"))?,
+            password: Password::parse(DEMO_PASSWORD)
+                .map_err(|p| anyhow::anyhow!("demo password: {p:?}"))?,
         };
         officers::create(db, officer).await?;
     }

@@ -20,10 +20,9 @@ async fn main() -> ExitCode {
         eprintln!("warning: ignoring .env: {error}");
     }
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+            EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn")
+        }))
         .init();
 
     match run(Cli::parse()).await {
@@ -39,7 +38,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = Config::from_env()?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(&config).await,
-        Command::CreateOfficer { email, name, role } => create_officer(&config, email, name, role).await,
+        Command::CreateOfficer { email, name, role } => {
+            create_officer(&config, email, name, role).await
+        }
         Command::Demo => {
             let db = db::connect_and_migrate(&config.database_url).await?;
             demo::load(&db).await?;
@@ -64,7 +65,12 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
     app.run_until(shutdown_signal()).await
 }
 
-async fn create_officer(config: &Config, email: String, name: String, role: String) -> anyhow::Result<()> {
+async fn create_officer(
+    config: &Config,
+    email: String,
+    name: String,
+    role: String,
+) -> anyhow::Result<()> {
     let password = read_password()?;
     let input = NewOfficerInput {
         email,
@@ -87,7 +93,10 @@ async fn create_officer(config: &Config, email: String, name: String, role: Stri
     let created = app::server::services::officers::create(&db, officer)
         .await
         .map_err(|e| anyhow::anyhow!("cannot create the officer: {e}"))?;
-    println!("Created {} ({}) with role {}.", created.email, created.name, created.role);
+    println!(
+        "Created {} ({}) with role {}.",
+        created.email, created.name, created.role
+    );
     Ok(())
 }
 

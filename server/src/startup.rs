@@ -120,7 +120,10 @@ fn router(config: &Config, state: AppState, store: DbSessionStore) -> anyhow::Re
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Layers run outside-in from the last one: trace, session, CSRF, login guard.
-        .layer(middleware::from_fn_with_state(state.clone(), guard::require_login))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            guard::require_login,
+        ))
         .layer(middleware::from_fn(csrf::protect))
         .layer(sessions)
         .layer(
@@ -132,7 +135,10 @@ fn router(config: &Config, state: AppState, store: DbSessionStore) -> anyhow::Re
     Ok(router)
 }
 
-async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
+async fn server_fn_handler(
+    State(state): State<AppState>,
+    request: Request<Body>,
+) -> impl IntoResponse {
     handle_server_fns_with_context(move || provide_context(state.clone()), request).await
 }
 
@@ -179,15 +185,21 @@ pub async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-/// Leptos settings: from cargo-leptos' environment when it runs us, with defaults that
-/// let a plain `cargo build` or `cargo test` binary serve too.
+/// Leptos settings: from cargo-leptos' environment when it built or runs us; otherwise
+/// (`cargo test`, a plain `cargo build`) the same values cargo-leptos would use.
 pub fn leptos_options(listen: SocketAddr) -> anyhow::Result<LeptosOptions> {
-    let mut options = get_configuration(None)
-        .context("reading the LEPTOS_* settings")?
-        .leptos_options;
-    if options.output_name.is_empty() {
-        options.output_name = "kotae".into();
-    }
+    let from_cargo_leptos = option_env!("LEPTOS_OUTPUT_NAME").is_some()
+        || std::env::var_os("LEPTOS_OUTPUT_NAME").is_some();
+    let mut options = if from_cargo_leptos {
+        get_configuration(None)
+            .context("reading the LEPTOS_* settings")?
+            .leptos_options
+    } else {
+        LeptosOptions::builder()
+            .output_name("kotae")
+            .site_root(std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()))
+            .build()
+    };
     options.site_addr = listen;
     Ok(options)
 }

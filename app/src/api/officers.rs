@@ -53,7 +53,12 @@ pub async fn set_officer_role(csrf: String, id: i32, role: String) -> Result<(),
             let role = Role::parse(&role).map_err(|p| AppError::field("role", p))?;
             let state = AppState::from_context()?;
             officers::set_role(&state.db, id, role).await?;
-            tracing::info!(by = admin.id, officer_id = id, role = role.as_str(), "role changed");
+            tracing::info!(
+                by = admin.id,
+                officer_id = id,
+                role = role.as_str(),
+                "role changed"
+            );
             leptos_axum::redirect("/admin/officers");
             Ok(())
         }
@@ -70,7 +75,12 @@ pub async fn set_officer_active(csrf: String, id: i32, active: bool) -> Result<(
             admin.require_admin()?;
             let state = AppState::from_context()?;
             officers::set_active(&state.db, id, active).await?;
-            tracing::info!(by = admin.id, officer_id = id, active, "officer enabled/disabled");
+            tracing::info!(
+                by = admin.id,
+                officer_id = id,
+                active,
+                "officer enabled/disabled"
+            );
             leptos_axum::redirect("/admin/officers");
             Ok(())
         }

@@ -60,12 +60,13 @@ pub async fn login(
                 tracing::warn!(?address, "login throttled");
                 return Err(AppError::TooManyAttempts);
             }
-            let officer = crate::server::services::officers::authenticate(&state.db, &email, &password)
-                .await?
-                .ok_or_else(|| {
-                    tracing::info!(?address, "login failed");
-                    AppError::InvalidCredentials
-                })?;
+            let officer =
+                crate::server::services::officers::authenticate(&state.db, &email, &password)
+                    .await?
+                    .ok_or_else(|| {
+                        tracing::info!(?address, "login failed");
+                        AppError::InvalidCredentials
+                    })?;
             let session = auth::current_session().await?;
             // A new session id on sign-in defeats session fixation.
             session

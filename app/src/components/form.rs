@@ -1,7 +1,7 @@
 //! Accessible form parts: labelled fields whose errors are tied to the control,
 //! the hidden CSRF field, and the banner for errors that belong to no field.
 
-use crate::app::use_session;
+use crate::app::SessionResource;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -95,7 +95,10 @@ pub fn FormField(
             </textarea>
         }
         .into_any(),
-        Control::Select { options, placeholder } => {
+        Control::Select {
+            options,
+            placeholder,
+        } => {
             let selected_value = value.clone();
             view! {
                 <select
@@ -147,9 +150,17 @@ pub fn FormField(
 /// The session's CSRF token as a hidden field; every state-changing form includes it.
 #[component]
 pub fn CsrfField() -> impl IntoView {
-    let session = use_session();
-    let token = move || session.get().map(|s| s.csrf).unwrap_or_default();
-    view! { <input type="hidden" name="csrf" value=token /> }
+    let SessionResource(session) = expect_context();
+    // Awaited inside Suspense: the server then renders the field only once the token is
+    // known, and hydration reuses the value it serialized.
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let token = session.await.map(|s| s.csrf).unwrap_or_default();
+                view! { <input type="hidden" name="csrf" value=token /> }
+            })}
+        </Suspense>
+    }
 }
 
 /// The error of a failed submission, announced to screen readers.

@@ -17,8 +17,8 @@ impl Email {
         if trimmed.chars().count() > 254 {
             return Err(Problem::TooLong { max: 254 });
         }
-        let parsed = email_address::EmailAddress::from_str(trimmed)
-            .map_err(|_| Problem::InvalidEmail)?;
+        let parsed =
+            email_address::EmailAddress::from_str(trimmed).map_err(|_| Problem::InvalidEmail)?;
         // Officers type their address in many ways; the mailbox part is case-insensitive
         // for every provider our users have, so one canonical form avoids duplicates.
         Ok(Self(parsed.as_str().to_lowercase()))

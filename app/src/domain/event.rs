@@ -109,18 +109,21 @@ impl TryFrom<&EventInput> for EventDraft {
             errors.push("end_date", Problem::EndBeforeStart);
         }
         match (name, kind, venue, start_date, end_date, notes) {
-            (Some(name), Some(kind), Some(venue), Some(start_date), Some(end_date), Some(notes))
-                if errors.is_empty() =>
-            {
-                Ok(EventDraft {
-                    name,
-                    kind,
-                    venue,
-                    start_date,
-                    end_date,
-                    notes,
-                })
-            }
+            (
+                Some(name),
+                Some(kind),
+                Some(venue),
+                Some(start_date),
+                Some(end_date),
+                Some(notes),
+            ) if errors.is_empty() => Ok(EventDraft {
+                name,
+                kind,
+                venue,
+                start_date,
+                end_date,
+                notes,
+            }),
             _ => Err(errors),
         }
     }

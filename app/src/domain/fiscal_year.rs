@@ -41,8 +41,14 @@ mod tests {
 
     #[test]
     fn april_first_starts_a_new_fiscal_year() {
-        assert_eq!(FiscalYear::from_date(date(2026, 4, 1)), FiscalYear::new(2026));
-        assert_eq!(FiscalYear::from_date(date(2026, 3, 31)), FiscalYear::new(2025));
+        assert_eq!(
+            FiscalYear::from_date(date(2026, 4, 1)),
+            FiscalYear::new(2026)
+        );
+        assert_eq!(
+            FiscalYear::from_date(date(2026, 3, 31)),
+            FiscalYear::new(2025)
+        );
     }
 
     #[test]

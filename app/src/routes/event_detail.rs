@@ -31,7 +31,9 @@ pub fn EventPage() -> impl IntoView {
             }
         },
     );
-    let saved = move || query.read().get("saved").is_some() && update.value().get().is_none_or(|r| r.is_ok());
+    let saved = move || {
+        query.read().get("saved").is_some() && update.value().get().is_none_or(|r| r.is_ok())
+    };
     view! {
         <p>
             <a href="/events">{t!(i18n, events.back)}</a>

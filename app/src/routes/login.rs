@@ -1,7 +1,9 @@
 //! The officers' login page.
 
 use crate::api::session::Login;
-use crate::components::form::{Control, CsrfField, ErrorBanner, FormField, error_of, field_errors_of};
+use crate::components::form::{
+    Control, CsrfField, ErrorBanner, FormField, error_of, field_errors_of,
+};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;

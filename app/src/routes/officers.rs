@@ -3,7 +3,9 @@
 use crate::api::dto::OfficerDto;
 use crate::api::officers::{CreateOfficer, SetOfficerActive, SetOfficerRole, list_officers};
 use crate::app::use_session;
-use crate::components::form::{Control, CsrfField, ErrorBanner, FormField, error_of, field_errors_of};
+use crate::components::form::{
+    Control, CsrfField, ErrorBanner, FormField, error_of, field_errors_of,
+};
 use crate::domain::Role;
 use crate::i18n::*;
 use crate::messages;
@@ -17,7 +19,13 @@ pub fn OfficersPage() -> impl IntoView {
     let set_role = ServerAction::<SetOfficerRole>::new();
     let set_active = ServerAction::<SetOfficerActive>::new();
     let officers = Resource::new(
-        move || (create.version().get(), set_role.version().get(), set_active.version().get()),
+        move || {
+            (
+                create.version().get(),
+                set_role.version().get(),
+                set_active.version().get(),
+            )
+        },
         |_| list_officers(),
     );
     let role_options = move || {

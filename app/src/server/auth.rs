@@ -1,12 +1,12 @@
 //! Who is asking: the signed-in officer of a session, role checks, password hashing
 //! and the per-session CSRF token.
 
-use super::entities::officer;
 use super::AppState;
+use super::entities::officer;
 use crate::domain::Role;
 use crate::error::AppError;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
 use sea_orm::{DatabaseConnection, EntityTrait};
 use tower_sessions::Session;
@@ -44,11 +44,19 @@ impl Officer {
     }
 
     pub fn require_writer(&self) -> Result<(), AppError> {
-        if self.role.can_write() { Ok(()) } else { Err(AppError::Forbidden) }
+        if self.role.can_write() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     pub fn require_admin(&self) -> Result<(), AppError> {
-        if self.role.is_admin() { Ok(()) } else { Err(AppError::Forbidden) }
+        if self.role.is_admin() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 }
 
@@ -124,7 +132,10 @@ pub async fn hash_password(password: String) -> Result<String, AppError> {
 /// Checks a password against a stored hash, on a blocking thread. With no stored hash
 /// (unknown account) it still does the same work, so timing does not reveal which
 /// e-mail addresses have accounts.
-pub async fn verify_password(password: String, stored_hash: Option<String>) -> Result<bool, AppError> {
+pub async fn verify_password(
+    password: String,
+    stored_hash: Option<String>,
+) -> Result<bool, AppError> {
     tokio::task::spawn_blocking(move || {
         let hash = stored_hash.unwrap_or_else(|| DUMMY_HASH.clone());
         let parsed = PasswordHash::new(&hash).map_err(|e| AppError::internal("stored hash", e))?;

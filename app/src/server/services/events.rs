@@ -64,7 +64,11 @@ pub async fn update(
 
 /// Archives (hides from the default list) or restores an event. Nothing is deleted:
 /// answers collected for an archived event stay in the fiscal-year totals.
-pub async fn set_archived(db: &DatabaseConnection, id: i32, archived: bool) -> Result<(), AppError> {
+pub async fn set_archived(
+    db: &DatabaseConnection,
+    id: i32,
+    archived: bool,
+) -> Result<(), AppError> {
     let mut row: event::ActiveModel = get(db, id).await?.into();
     row.archived_at = Set(archived.then(Utc::now));
     row.updated_at = Set(Utc::now());

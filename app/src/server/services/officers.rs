@@ -103,10 +103,7 @@ pub async fn set_role(db: &DatabaseConnection, id: i32, role: Role) -> Result<()
 /// sessions stop working. The last active admin cannot be disabled.
 pub async fn set_active(db: &DatabaseConnection, id: i32, active: bool) -> Result<(), AppError> {
     let current = load(db, id).await?;
-    if !active
-        && current.role == Role::Admin.as_str()
-        && other_active_admins(db, id).await? == 0
-    {
+    if !active && current.role == Role::Admin.as_str() && other_active_admins(db, id).await? == 0 {
         return Err(AppError::LastAdmin);
     }
     let mut row: officer::ActiveModel = current.into();

@@ -1,0 +1,335 @@
+//! Test harness: starts the real application on a random port with a fresh database
+//! (an SQLite file in a temporary directory, or a new PostgreSQL database) and drives it
+//! over HTTP like a browser without JavaScript, or like the hydrated app.
+
+#![allow(dead_code)] // each test binary uses a different part of the harness
+
+use app::domain::{Email, NewOfficer, Password, Role};
+use app::server::services::officers;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, LOCATION, REFERER};
+use reqwest::{Client, Response, StatusCode, redirect};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use server::config::{Config, DatabaseUrl, SecretKey};
+use server::startup::{Application, leptos_options};
+use std::future::Future;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use url::Url;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+#[derive(Debug, Clone, Copy)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+/// Where the test PostgreSQL server is; a fresh database is created on it per test.
+fn postgres_admin_url() -> String {
+    std::env::var("KOTAE_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// One browser: its own cookies; does not follow redirects (tests look at them).
+pub struct Browser {
+    pub base: String,
+    pub db: DatabaseConnection,
+    pub client: Client,
+}
+
+/// The running app and the first browser using it (`app.login(...)` etc.).
+pub struct TestApp {
+    browser: Browser,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+    postgres_database: Option<String>,
+    _data_dir: TempDir,
+}
+
+/// Runs one test against a fresh app on the given database. On PostgreSQL, when the
+/// server cannot be reached, the test is skipped with a loud message instead of failing.
+pub async fn run<F, Fut>(db: Db, test_name: &str, test: F)
+where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    match spawn_app(db).await {
+        Some(app) => test(app).await,
+        None => eprintln!(
+            "\n!!! SKIPPED {test_name} on PostgreSQL: no server at {} (set KOTAE_TEST_POSTGRES_URL) !!!\n",
+            redact(&postgres_admin_url())
+        ),
+    }
+}
+
+fn redact(url: &str) -> String {
+    DatabaseUrl::parse(url)
+        .map(|u| u.redacted())
+        .unwrap_or_default()
+}
+
+pub async fn spawn_app(db: Db) -> Option<TestApp> {
+    // Server logs appear with a failing test's output (RUST_LOG=debug for more).
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .try_init();
+    let data_dir = tempfile::tempdir().expect("temporary data directory");
+    let (database_url, postgres_database) = match db {
+        Db::Sqlite => (DatabaseUrl::sqlite_in(data_dir.path()), None),
+        Db::Postgres => {
+            let name = format!("kotae_test_{}", rand::random::<u64>());
+            let admin_url = postgres_admin_url();
+            let admin = Database::connect(admin_url.as_str()).await.ok()?;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("creating the test database");
+            admin.close().await.ok();
+            let mut url = Url::parse(&admin_url).expect("postgres URL");
+            url.set_path(&name);
+            (
+                DatabaseUrl::parse(url.as_str()).expect("postgres URL"),
+                Some(name),
+            )
+        }
+    };
+    let config = Config {
+        data_dir: data_dir.path().to_owned(),
+        database_url,
+        listen: "127.0.0.1:0".parse().expect("address"),
+        base_url: Url::parse("http://127.0.0.1").expect("url"),
+        secret_key: SecretKey::from_text(&"test-key-".repeat(10)).expect("key"),
+    };
+    let options = leptos_options(config.listen).expect("leptos options");
+    let app = Application::build(&config, options)
+        .await
+        .expect("application starts");
+    let base = format!("http://{}", app.local_addr());
+    let db = app.state().db.clone();
+    let (shutdown, on_shutdown) = oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        app.run_until(async {
+            let _ = on_shutdown.await;
+        })
+        .await
+        .expect("server runs");
+    });
+    Some(TestApp {
+        browser: Browser {
+            base,
+            db,
+            client: http_client(),
+        },
+        shutdown: Some(shutdown),
+        server: Some(server),
+        postgres_database,
+        _data_dir: data_dir,
+    })
+}
+
+/// Another browser, with no cookies yet, on the same app.
+pub fn spawn_browser(app: &TestApp) -> Browser {
+    Browser {
+        base: app.base.clone(),
+        db: app.db.clone(),
+        client: http_client(),
+    }
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = Browser;
+    fn deref(&self) -> &Browser {
+        &self.browser
+    }
+}
+
+fn http_client() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(redirect::Policy::none())
+        .build()
+        .expect("http client")
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server.abort();
+        }
+        if let Some(name) = self.postgres_database.take() {
+            // Drop runs outside async code: remove the database from a helper thread.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build();
+                if let Ok(runtime) = runtime {
+                    runtime.block_on(async {
+                        if let Ok(admin) = Database::connect(postgres_admin_url().as_str()).await {
+                            let _ = admin
+                                .execute_unprepared(&format!(
+                                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                                ))
+                                .await;
+                        }
+                    });
+                }
+            })
+            .join();
+        }
+    }
+}
+
+impl Browser {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn create_officer(&self, email: &str, role: Role) {
+        officers::create(
+            &self.db,
+            NewOfficer {
+                email: Email::parse(email).expect("email"),
+                name: format!("テスト {}", role.as_str()),
+                role,
+                password: Password::parse(PASSWORD).expect("password"),
+            },
+        )
+        .await
+        .expect("officer created");
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_text(&self, path: &str) -> (StatusCode, String) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// The CSRF token the server put in this browser's forms.
+    pub async fn csrf_token(&self) -> String {
+        let (_, html) = self.get_text("/login").await;
+        hidden_value(&html, "csrf").expect("the page has a CSRF field")
+    }
+
+    /// Posts a form the way a browser without JavaScript does (Accept: text/html, a
+    /// Referer), with the CSRF token added.
+    pub async fn submit_form(
+        &self,
+        path: &str,
+        referer: &str,
+        fields: &[(&str, &str)],
+    ) -> Response {
+        let token = self.csrf_token().await;
+        let mut all = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.client
+            .post(self.url(path))
+            .header(ACCEPT, "text/html,application/xhtml+xml")
+            .header(REFERER, self.url(referer))
+            .form(&all)
+            .send()
+            .await
+            .expect("POST form")
+    }
+
+    /// Calls a server function the way the hydrated app does (no HTML, JSON errors),
+    /// with the CSRF token added.
+    pub async fn call(&self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
+        let token = self.csrf_token().await;
+        let mut all = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.call_raw(path, &all).await
+    }
+
+    /// Calls a read-only (GET) server function the way the hydrated app does.
+    pub async fn call_get(&self, path: &str) -> (StatusCode, String) {
+        let response = self
+            .client
+            .get(self.url(path))
+            .header(ACCEPT, "application/json")
+            .send()
+            .await
+            .expect("GET");
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// Like `call`, but sends exactly these fields (no CSRF token is added).
+    pub async fn call_raw(&self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
+        let response = self
+            .client
+            .post(self.url(path))
+            .header(ACCEPT, "application/json")
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(serde_urlencoded(fields))
+            .send()
+            .await
+            .expect("POST");
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.submit_form(
+            "/api/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    pub async fn login_as(&self, email: &str, role: Role) {
+        self.create_officer(email, role).await;
+        let response = self.login(email, PASSWORD).await;
+        assert_eq!(location(&response), "/events", "login as {email} succeeds");
+    }
+}
+
+fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish()
+}
+
+pub fn location(response: &Response) -> String {
+    response
+        .headers()
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The path and query of a Location header, whether absolute or not.
+pub fn location_path(response: &Response) -> String {
+    let location = location(response);
+    match Url::parse(&location) {
+        Ok(url) => format!(
+            "{}{}",
+            url.path(),
+            url.query().map(|q| format!("?{q}")).unwrap_or_default()
+        ),
+        Err(_) => location,
+    }
+}
+
+/// The value of `<input name="NAME" value="...">` in a page.
+pub fn hidden_value(html: &str, name: &str) -> Option<String> {
+    let at = html.find(&format!("name=\"{name}\""))?;
+    let tag_start = html[..at].rfind('<')?;
+    let tag_end = at + html[at..].find('>')?;
+    let tag = &html[tag_start..tag_end];
+    let value_at = tag.find("value=\"")? + "value=\"".len();
+    let value_end = value_at + tag[value_at..].find('"')?;
+    Some(tag[value_at..value_end].to_owned())
+}
