@@ -2,6 +2,7 @@
 
 use crate::api::dto::SessionInfo;
 use crate::api::session::get_session_info;
+use crate::components::form::csrf_token;
 use crate::components::layout::Layout;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -25,6 +26,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
+                <meta name="csrf-token" content=csrf_token() />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -61,6 +63,14 @@ pub fn App() -> impl IntoView {
     let cookie_options = CookieOptions::<Locale>::default()
         .path("/")
         .max_age(LOCALE_COOKIE_MAX_AGE_SECS * 1000);
+
+    // Marks the page as interactive once hydrated (effects run only in the browser);
+    // browser tests wait for it before they click.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 
     // Every route renders fully on the server before it is sent (`SsrMode::Async`), so
     // each page works with JavaScript disabled; with JavaScript it is hydrated.

@@ -7,7 +7,7 @@
 //!    `x-csrf-token` header or in the `csrf` field of a url-encoded form (every form
 //!    renders it through `CsrfField`).
 
-use app::server::auth::{CSRF_FIELD, CSRF_HEADER, CSRF_KEY, csrf_token};
+use app::server::auth::{CSRF_FIELD, CSRF_HEADER, CSRF_KEY, CsrfToken, csrf_token};
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -18,13 +18,18 @@ use tower_sessions::Session;
 /// Forms are small; a larger body is refused before it is buffered.
 const MAX_FORM_BYTES: usize = 256 * 1024;
 
-pub async fn protect(session: Session, request: Request, next: Next) -> Response {
+pub async fn protect(session: Session, mut request: Request, next: Next) -> Response {
     if request.method().is_safe() {
-        if renders_forms(request.uri().path())
-            && let Err(error) = csrf_token(&session).await
-        {
-            tracing::error!(?error, "creating CSRF token");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        if renders_forms(request.uri().path()) {
+            match csrf_token(&session).await {
+                Ok(token) => {
+                    request.extensions_mut().insert(CsrfToken(token));
+                }
+                Err(error) => {
+                    tracing::error!(?error, "creating CSRF token");
+                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                }
+            }
         }
         return next.run(request).await;
     }

@@ -1,7 +1,6 @@
 //! Accessible form parts: labelled fields whose errors are tied to the control,
 //! the hidden CSRF field, and the banner for errors that belong to no field.
 
-use crate::app::SessionResource;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -150,16 +149,34 @@ pub fn FormField(
 /// The session's CSRF token as a hidden field; every state-changing form includes it.
 #[component]
 pub fn CsrfField() -> impl IntoView {
-    let SessionResource(session) = expect_context();
-    // Awaited inside Suspense: the server then renders the field only once the token is
-    // known, and hydration reuses the value it serialized.
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let token = session.await.map(|s| s.csrf).unwrap_or_default();
-                view! { <input type="hidden" name="csrf" value=token /> }
-            })}
-        </Suspense>
+    view! { <input type="hidden" name="csrf" value=csrf_token() /> }
+}
+
+/// The CSRF token of this page. On the server it comes from the request (the CSRF
+/// middleware made sure the session has one before rendering); in the browser from the
+/// `<meta name="csrf-token">` the server rendered, so hydration sees the same value
+/// without waiting for anything.
+pub fn csrf_token() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<crate::server::auth::CsrfToken>()
+                    .cloned()
+            })
+            .map(|token| token.0)
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .query_selector("meta[name=csrf-token]")
+            .ok()
+            .flatten()
+            .and_then(|meta| meta.get_attribute("content"))
+            .unwrap_or_default()
     }
 }
 

@@ -3,7 +3,6 @@
 use crate::api::dto::SessionInfo;
 use crate::api::session::Logout;
 use crate::app::use_session;
-use crate::components::form::CsrfField;
 use crate::i18n::*;
 use crate::messages;
 use leptos::prelude::*;
@@ -41,6 +40,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn Nav(info: SessionInfo) -> impl IntoView {
     let i18n = use_i18n();
     let is_admin = info.is_admin();
+    let csrf = info.csrf.clone();
     info.officer.map(|officer| {
         view! {
             <nav class="main-nav" aria-label=move || t_string!(i18n, nav.main)>
@@ -62,7 +62,7 @@ fn Nav(info: SessionInfo) -> impl IntoView {
                 </span>
                 // A plain form, so signing out reloads the page even when hydrated.
                 <form method="post" action=Logout::url() class="inline-form">
-                    <CsrfField />
+                    <input type="hidden" name="csrf" value=csrf />
                     <button type="submit" class="button link">
                         {t!(i18n, nav.logout)}
                     </button>

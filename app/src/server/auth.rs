@@ -19,6 +19,11 @@ pub const CSRF_KEY: &str = "csrf";
 pub const CSRF_FIELD: &str = "csrf";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
+/// The session's CSRF token, put in the request's extensions by the CSRF middleware so
+/// that pages can render it without waiting for the session.
+#[derive(Debug, Clone)]
+pub struct CsrfToken(pub String);
+
 /// The signed-in officer, as the server sees them.
 #[derive(Debug, Clone)]
 pub struct Officer {

@@ -1,0 +1,56 @@
+import { defineConfig } from "@playwright/test";
+
+// The app under test: the debug build made by `cargo leptos build`, started by
+// Playwright with a fresh data directory (SQLite) and the demo data, on its own port.
+const port = Number(process.env.KOTAE_E2E_PORT ?? 3457);
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = "target/e2e-data";
+
+// Debian's Chromium: Playwright's own browser download does not work on our machines.
+const chromium = {
+  executablePath: process.env.KOTAE_CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    launchOptions: chromium,
+    locale: "en-US", // Kotae must still start in Japanese
+    trace: "off",
+  },
+  projects: [
+    { name: "with-javascript", use: { javaScriptEnabled: true } },
+    { name: "without-javascript", use: { javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: `rm -rf ${dataDir} && ./target/debug/server demo && exec ./target/debug/server serve`,
+    cwd: "..",
+    url: `${baseURL}/healthz`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      KOTAE_DATA_DIR: dataDir,
+      KOTAE_LISTEN: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: "target/site",
+      RUST_LOG: "warn",
+    },
+  },
+});
