@@ -16,79 +16,80 @@ const OFFICERS: &[(&str, &str, Role)] = &[
     ("review@example.jp", "年次評価委員", Role::Viewer),
 ];
 
-/// (name, kind, venue, start, end, notes)
-const EVENTS: &[(
-    &str,
-    EventKind,
-    &str,
-    (i32, u32, u32),
-    (i32, u32, u32),
-    &str,
-)] = &[
-    (
-        "ものづくり企業技術展 2026",
-        EventKind::TechExpo,
-        "市産業展示館",
-        (2026, 10, 15),
-        (2026, 10, 16),
-        "市主催。出展 62 社。",
-    ),
-    (
-        "ものづくり企業技術展 2025",
-        EventKind::TechExpo,
-        "市産業展示館",
-        (2025, 10, 16),
-        (2025, 10, 17),
-        "",
-    ),
-    (
-        "ビジネスマッチング展示商談会 2026",
-        EventKind::BusinessMatching,
-        "市民文化会館 展示ホール",
-        (2026, 7, 9),
-        (2026, 7, 9),
-        "発注企業 30 社との個別商談。",
-    ),
-    (
-        "冬の展示商談会 2026",
-        EventKind::BusinessMatching,
-        "商工会議所 大ホール",
-        (2027, 2, 4),
-        (2027, 2, 4),
-        "2月開催のため 2026 年度に計上。",
-    ),
-    (
-        "メッセナゴヤ 2026 共同出展",
-        EventKind::JointExhibit,
-        "ポートメッセなごや",
-        (2026, 11, 4),
-        (2026, 11, 7),
-        "市ブース 8 小間。",
-    ),
-    (
-        "HOSPEX Japan 2026 共同出展",
-        EventKind::JointExhibit,
-        "東京ビッグサイト",
-        (2026, 10, 21),
-        (2026, 10, 23),
-        "医療・福祉機器展。",
-    ),
-    (
-        "M-Tech 2026 共同出展",
-        EventKind::JointExhibit,
-        "東京ビッグサイト",
-        (2026, 6, 17),
-        (2026, 6, 19),
-        "",
-    ),
-    (
-        "産学連携セミナー 2026",
-        EventKind::Other,
-        "市産業振興センター",
-        (2026, 12, 3),
-        (2026, 12, 3),
-        "大学の研究室紹介と個別相談。",
-    ),
+struct DemoEvent {
+    name: &'static str,
+    kind: EventKind,
+    venue: &'static str,
+    start: (i32, u32, u32),
+    end: (i32, u32, u32),
+    notes: &'static str,
+}
+
+const EVENTS: &[DemoEvent] = &[
+    DemoEvent {
+        name: "ものづくり企業技術展 2026",
+        kind: EventKind::TechExpo,
+        venue: "市産業展示館",
+        start: (2026, 10, 15),
+        end: (2026, 10, 16),
+        notes: "市主催。出展 62 社。",
+    },
+    DemoEvent {
+        name: "ものづくり企業技術展 2025",
+        kind: EventKind::TechExpo,
+        venue: "市産業展示館",
+        start: (2025, 10, 16),
+        end: (2025, 10, 17),
+        notes: "",
+    },
+    DemoEvent {
+        name: "ビジネスマッチング展示商談会 2026",
+        kind: EventKind::BusinessMatching,
+        venue: "市民文化会館 展示ホール",
+        start: (2026, 7, 9),
+        end: (2026, 7, 9),
+        notes: "発注企業 30 社との個別商談。",
+    },
+    DemoEvent {
+        name: "冬の展示商談会 2026",
+        kind: EventKind::BusinessMatching,
+        venue: "商工会議所 大ホール",
+        start: (2027, 2, 4),
+        end: (2027, 2, 4),
+        notes: "2月開催のため 2026 年度に計上。",
+    },
+    DemoEvent {
+        name: "メッセナゴヤ 2026 共同出展",
+        kind: EventKind::JointExhibit,
+        venue: "ポートメッセなごや",
+        start: (2026, 11, 4),
+        end: (2026, 11, 7),
+        notes: "市ブース 8 小間。",
+    },
+    DemoEvent {
+        name: "HOSPEX Japan 2026 共同出展",
+        kind: EventKind::JointExhibit,
+        venue: "東京ビッグサイト",
+        start: (2026, 10, 21),
+        end: (2026, 10, 23),
+        notes: "医療・福祉機器展。",
+    },
+    DemoEvent {
+        name: "M-Tech 2026 共同出展",
+        kind: EventKind::JointExhibit,
+        venue: "東京ビッグサイト",
+        start: (2026, 6, 17),
+        end: (2026, 6, 19),
+        notes: "",
+    },
+    DemoEvent {
+        name: "産学連携セミナー 2026",
+        kind: EventKind::Other,
+        venue: "市産業振興センター",
+        start: (2026, 12, 3),
+        end: (2026, 12, 3),
+        notes: "大学の研究室紹介と個別相談。",
+    },
 ];
 
 fn date((y, m, d): (i32, u32, u32)) -> anyhow::Result<NaiveDate> {
@@ -109,9 +110,9 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<()> {
         };
         officers::create(db, officer).await?;
     }
-    for (name, kind, venue, start, end, notes) in EVENTS {
+    for demo in EVENTS {
         let exists = event::Entity::find()
-            .filter(event::Column::Name.eq(*name))
+            .filter(event::Column::Name.eq(demo.name))
             .one(db)
             .await?
             .is_some();
@@ -119,12 +120,12 @@ pub async fn load(db: &DatabaseConnection) -> anyhow::Result<()> {
             continue;
         }
         let draft = EventDraft {
-            name: (*name).to_owned(),
-            kind: *kind,
-            venue: (*venue).to_owned(),
-            start_date: date(*start)?,
-            end_date: date(*end)?,
-            notes: (*notes).to_owned(),
+            name: demo.name.to_owned(),
+            kind: demo.kind,
+            venue: demo.venue.to_owned(),
+            start_date: date(demo.start)?,
+            end_date: date(demo.end)?,
+            notes: demo.notes.to_owned(),
         };
         events::create(db, draft).await?;
     }
