@@ -13,6 +13,9 @@ pub fn problem(i18n: I18nContext<Locale>, problem: &Problem) -> String {
         Problem::EndBeforeStart => t_string!(i18n, errors.end_before_start).to_string(),
         Problem::InvalidChoice => t_string!(i18n, errors.invalid_choice).to_string(),
         Problem::InvalidEmail => t_string!(i18n, errors.invalid_email).to_string(),
+        Problem::InvalidCorporateNumber => {
+            t_string!(i18n, errors.invalid_corporate_number).to_string()
+        }
         Problem::EmailTaken => t_string!(i18n, errors.email_taken).to_string(),
         Problem::PasswordTooShort { min } => {
             t_string!(i18n, errors.password_too_short, min = *min).to_string()

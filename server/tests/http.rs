@@ -42,6 +42,7 @@ on_both_databases!(
     disabled_officers_lose_access_at_once,
     the_last_admin_cannot_lock_the_office_out,
     the_language_switch_is_remembered,
+    the_demo_roster_is_listed_on_its_events,
 );
 
 async fn health_check_reports_the_database(app: TestApp) {
@@ -432,6 +433,39 @@ async fn the_language_switch_is_remembered(app: TestApp) {
     assert_eq!(location(&response), "/events", "no open redirect");
     let (_, html) = app.get_text("/events").await;
     assert!(html.contains("展示会・イベント"));
+}
+
+async fn the_demo_roster_is_listed_on_its_events(app: TestApp) {
+    server::demo::load(&app.db).await.expect("demo data loads");
+    server::demo::load(&app.db).await.expect("and loads again without duplicating anything");
+    let response = app.login(server::demo::DEMO_ADMIN, server::demo::DEMO_PASSWORD).await;
+    assert_eq!(location(&response), "/events");
+
+    let (_, body) = app.call_get("/api/events?include_archived=false").await;
+    let events: Vec<serde_json::Value> = serde_json::from_str(&body).expect("JSON list");
+    assert_eq!(events.len(), 8, "events of every kind");
+    let count = |name: &str| {
+        events
+            .iter()
+            .find(|e| e["name"] == name)
+            .map(|e| e["participants"].clone())
+            .expect("demo event")
+    };
+    assert_eq!(count("ビジネスマッチング展示商談会 2026"), 20);
+    assert_eq!(count("メッセナゴヤ 2026 共同出展"), 8);
+    assert_eq!(count("HOSPEX Japan 2026 共同出展"), 6);
+    assert_eq!(count("産学連携セミナー 2026"), 0);
+
+    let fair = events
+        .iter()
+        .find(|e| e["name"] == "ビジネスマッチング展示商談会 2026")
+        .map(|e| e["id"].to_string())
+        .expect("fair");
+    let (_, html) = app.get_text(&format!("/events/{fair}")).await;
+    assert!(html.contains("有限会社韮塚電機"), "companies are listed");
+    assert!(html.contains("t.sato@nirazuka-denki.example.or.jp"), "with their contact");
+    assert!(html.contains("20社"), "and counted");
+    assert!(html.contains("地域未来牽引企業"), "flags are shown");
 }
 
 fn event_fields<'a>(name: &'a str, start: &'a str, end: &'a str) -> Vec<(&'a str, &'a str)> {

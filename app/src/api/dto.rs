@@ -24,6 +24,19 @@ pub struct EventDto {
     pub fiscal_year: FiscalYear,
     pub notes: String,
     pub archived: bool,
+    /// How many companies exhibit (from the roster).
+    pub participants: u32,
+}
+
+/// One exhibiting company of an event, with its primary contact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParticipantDto {
+    pub booth: String,
+    pub company: String,
+    pub industry: String,
+    pub regional_leader: bool,
+    pub contact_name: String,
+    pub contact_email: String,
 }
 
 /// Who is signed in (if anyone) and the session's CSRF token for forms.
@@ -52,6 +65,20 @@ mod from_models {
     use super::*;
     use crate::server::auth::Officer;
     use crate::server::entities::{event, officer};
+    use crate::server::services::roster::Participant;
+
+    impl From<Participant> for ParticipantDto {
+        fn from(p: Participant) -> Self {
+            Self {
+                booth: p.booth,
+                company: p.company,
+                industry: p.industry,
+                regional_leader: p.regional_leader,
+                contact_name: p.contact_name,
+                contact_email: p.contact_email,
+            }
+        }
+    }
 
     impl From<event::Model> for EventDto {
         fn from(m: event::Model) -> Self {
@@ -66,6 +93,7 @@ mod from_models {
                 start_date: m.start_date,
                 end_date: m.end_date,
                 notes: m.notes,
+                participants: 0,
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Events: list, read, create, edit, archive.
 
-use super::dto::EventDto;
+use super::dto::{EventDto, ParticipantDto};
 use crate::domain::EventInput;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -10,7 +10,11 @@ use leptos::server_fn::codec::GetUrl;
 use {
     super::respond::respond,
     crate::domain::EventDraft,
-    crate::server::{AppState, auth::require_officer, services::events},
+    crate::server::{
+        AppState,
+        auth::require_officer,
+        services::{events, roster},
+    },
 };
 
 #[server(input = GetUrl, endpoint = "events")]
@@ -20,7 +24,17 @@ pub async fn list_events(include_archived: bool) -> Result<Vec<EventDto>, AppErr
             require_officer().await?;
             let state = AppState::from_context()?;
             let rows = events::list(&state.db, include_archived).await?;
-            Ok(rows.into_iter().map(Into::into).collect())
+            let counts = roster::counts_by_event(&state.db).await?;
+            Ok(rows
+                .into_iter()
+                .map(|row| {
+                    let participants = counts.get(&row.id).copied().unwrap_or(0);
+                    EventDto {
+                        participants,
+                        ..row.into()
+                    }
+                })
+                .collect())
         }
         .await,
     )
@@ -33,6 +47,19 @@ pub async fn get_event(id: i32) -> Result<EventDto, AppError> {
             require_officer().await?;
             let state = AppState::from_context()?;
             Ok(events::get(&state.db, id).await?.into())
+        }
+        .await,
+    )
+}
+
+#[server(input = GetUrl, endpoint = "participants")]
+pub async fn list_participants(event_id: i32) -> Result<Vec<ParticipantDto>, AppError> {
+    respond(
+        async {
+            require_officer().await?;
+            let state = AppState::from_context()?;
+            let rows = roster::participants(&state.db, event_id).await?;
+            Ok(rows.into_iter().map(Into::into).collect())
         }
         .await,
     )

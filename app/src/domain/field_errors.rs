@@ -13,6 +13,7 @@ pub enum Problem {
     EndBeforeStart,
     InvalidChoice,
     InvalidEmail,
+    InvalidCorporateNumber,
     EmailTaken,
     PasswordTooShort { min: usize },
 }

@@ -1,12 +1,14 @@
 //! Domain types shared by the server and the browser. Plain Rust, no HTTP or database
 //! types, so the same parsing runs on both sides and is unit-tested alone.
 
+pub mod corporate_number;
 pub mod email;
 pub mod event;
 pub mod field_errors;
 pub mod fiscal_year;
 pub mod officer;
 
+pub use corporate_number::CorporateNumber;
 pub use email::Email;
 pub use event::{EventDraft, EventInput, EventKind};
 pub use field_errors::{FieldError, FieldErrors, Problem};

@@ -1,8 +1,8 @@
 //! One event: its details and, for officers who may write, the edit and archive forms.
 
 use super::format_date;
-use crate::api::dto::EventDto;
-use crate::api::events::{ArchiveEvent, UpdateEvent, get_event};
+use crate::api::dto::{EventDto, ParticipantDto};
+use crate::api::events::{ArchiveEvent, UpdateEvent, get_event, list_participants};
 use crate::app::use_session;
 use crate::components::event_form::EventFields;
 use crate::components::form::{CsrfField, ErrorBanner, error_of, field_errors_of};
@@ -31,6 +31,12 @@ pub fn EventPage() -> impl IntoView {
             }
         },
     );
+    let participants = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => list_participants(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     let saved = move || {
         query.read().get("saved").is_some() && update.value().get().is_none_or(|r| r.is_ok())
     };
@@ -56,6 +62,67 @@ pub fn EventPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                participants.await.ok().map(|list| view! { <Participants list /> })
+            })}
+        </Suspense>
+    }
+}
+
+/// The exhibiting companies, as the roster has them.
+#[component]
+fn Participants(list: Vec<ParticipantDto>) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = list.len();
+    view! {
+        <section class="card" aria-labelledby="participants-heading">
+            <h2 id="participants-heading">
+                {t!(i18n, roster.participants)} " "
+                <span class="badge">{move || t_string!(i18n, roster.participants_count, count = count).to_string()}</span>
+            </h2>
+            {if list.is_empty() {
+                view! { <p class="empty">{t!(i18n, roster.no_participants)}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table responsive-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, roster.booth)}</th>
+                                <th scope="col">{t!(i18n, roster.company)}</th>
+                                <th scope="col">{t!(i18n, roster.industry)}</th>
+                                <th scope="col">{t!(i18n, roster.contact)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list
+                                .into_iter()
+                                .map(|p| {
+                                    view! {
+                                        <tr>
+                                            <td data-label=move || t_string!(i18n, roster.booth)>{p.booth}</td>
+                                            <td data-label=move || t_string!(i18n, roster.company)>
+                                                {p.company}
+                                                {p.regional_leader.then(|| view! {
+                                                    " "
+                                                    <span class="badge">{t!(i18n, roster.regional_leader)}</span>
+                                                })}
+                                            </td>
+                                            <td data-label=move || t_string!(i18n, roster.industry)>{p.industry}</td>
+                                            <td data-label=move || t_string!(i18n, roster.contact)>
+                                                {p.contact_name} <br />
+                                                <a href=format!("mailto:{}", p.contact_email)>{p.contact_email.clone()}</a>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            }}
+        </section>
     }
 }
 

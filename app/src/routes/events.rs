@@ -73,6 +73,7 @@ fn EventTable(events: Vec<EventDto>) -> impl IntoView {
                     <th scope="col">{t!(i18n, events.dates)}</th>
                     <th scope="col">{t!(i18n, events.venue)}</th>
                     <th scope="col">{t!(i18n, events.fiscal_year)}</th>
+                    <th scope="col">{t!(i18n, roster.participants)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -80,6 +81,7 @@ fn EventTable(events: Vec<EventDto>) -> impl IntoView {
                     .into_iter()
                     .map(|event| {
                         let year = event.fiscal_year.start_year();
+                        let count = event.participants;
                         view! {
                             <tr class:archived=event.archived>
                                 <td data-label=move || t_string!(i18n, events.name)>
@@ -102,6 +104,9 @@ fn EventTable(events: Vec<EventDto>) -> impl IntoView {
                                 <td data-label=move || t_string!(i18n, events.venue)>{event.venue.clone()}</td>
                                 <td data-label=move || t_string!(i18n, events.fiscal_year)>
                                     {move || t_string!(i18n, events.fiscal_year_value, year = year).to_string()}
+                                </td>
+                                <td data-label=move || t_string!(i18n, roster.participants)>
+                                    {move || t_string!(i18n, roster.participants_count, count = count).to_string()}
                                 </td>
                             </tr>
                         }
