@@ -437,8 +437,12 @@ async fn the_language_switch_is_remembered(app: TestApp) {
 
 async fn the_demo_roster_is_listed_on_its_events(app: TestApp) {
     server::demo::load(&app.db).await.expect("demo data loads");
-    server::demo::load(&app.db).await.expect("and loads again without duplicating anything");
-    let response = app.login(server::demo::DEMO_ADMIN, server::demo::DEMO_PASSWORD).await;
+    server::demo::load(&app.db)
+        .await
+        .expect("and loads again without duplicating anything");
+    let response = app
+        .login(server::demo::DEMO_ADMIN, server::demo::DEMO_PASSWORD)
+        .await;
     assert_eq!(location(&response), "/events");
 
     let (_, body) = app.call_get("/api/events?include_archived=false").await;
@@ -463,7 +467,10 @@ async fn the_demo_roster_is_listed_on_its_events(app: TestApp) {
         .expect("fair");
     let (_, html) = app.get_text(&format!("/events/{fair}")).await;
     assert!(html.contains("有限会社韮塚電機"), "companies are listed");
-    assert!(html.contains("t.sato@nirazuka-denki.example.or.jp"), "with their contact");
+    assert!(
+        html.contains("t.sato@nirazuka-denki.example.or.jp"),
+        "with their contact"
+    );
     assert!(html.contains("20社"), "and counted");
     assert!(html.contains("地域未来牽引企業"), "flags are shown");
 }
