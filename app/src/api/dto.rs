@@ -65,20 +65,6 @@ mod from_models {
     use super::*;
     use crate::server::auth::Officer;
     use crate::server::entities::{event, officer};
-    use crate::server::services::roster::Participant;
-
-    impl From<Participant> for ParticipantDto {
-        fn from(p: Participant) -> Self {
-            Self {
-                booth: p.booth,
-                company: p.company,
-                industry: p.industry,
-                regional_leader: p.regional_leader,
-                contact_name: p.contact_name,
-                contact_email: p.contact_email,
-            }
-        }
-    }
 
     impl From<event::Model> for EventDto {
         fn from(m: event::Model) -> Self {

@@ -58,8 +58,7 @@ pub async fn list_participants(event_id: i32) -> Result<Vec<ParticipantDto>, App
         async {
             require_officer().await?;
             let state = AppState::from_context()?;
-            let rows = roster::participants(&state.db, event_id).await?;
-            Ok(rows.into_iter().map(Into::into).collect())
+            roster::participants(&state.db, event_id).await
         }
         .await,
     )

@@ -1,6 +1,7 @@
 //! The roster of an event: which companies exhibit, with their primary contact.
 //! (Importing rosters from Excel builds on these tables.)
 
+use crate::api::dto::ParticipantDto;
 use crate::error::AppError;
 use crate::server::entities::{company, contact, participation};
 use sea_orm::{
@@ -9,23 +10,11 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-/// One exhibiting company as the event page lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Participant {
-    pub company_id: i32,
-    pub booth: String,
-    pub company: String,
-    pub industry: String,
-    pub regional_leader: bool,
-    pub contact_name: String,
-    pub contact_email: String,
-}
-
 /// The companies at an event, ordered by booth, in three queries whatever their number.
 pub async fn participants(
     db: &DatabaseConnection,
     event_id: i32,
-) -> Result<Vec<Participant>, AppError> {
+) -> Result<Vec<ParticipantDto>, AppError> {
     let rows = participation::Entity::find()
         .filter(participation::Column::EventId.eq(event_id))
         .order_by_asc(participation::Column::Booth)
@@ -55,8 +44,7 @@ pub async fn participants(
         .filter_map(|row| {
             let company = companies.get(&row.company_id)?;
             let person = contacts.get(&row.company_id);
-            Some(Participant {
-                company_id: company.id,
+            Some(ParticipantDto {
                 booth: row.booth,
                 company: company.name.clone(),
                 industry: company.industry.clone(),
