@@ -43,6 +43,7 @@ on_both_databases!(
     the_last_admin_cannot_lock_the_office_out,
     the_language_switch_is_remembered,
     the_demo_roster_is_listed_on_its_events,
+    pages_render_completely_under_concurrent_load,
 );
 
 async fn health_check_reports_the_database(app: TestApp) {
@@ -473,6 +474,34 @@ async fn the_demo_roster_is_listed_on_its_events(app: TestApp) {
     );
     assert!(html.contains("20社"), "and counted");
     assert!(html.contains("地域未来牽引企業"), "flags are shown");
+}
+
+async fn pages_render_completely_under_concurrent_load(app: TestApp) {
+    server::demo::load(&app.db).await.expect("demo data loads");
+    let response = app
+        .login(server::demo::DEMO_ADMIN, server::demo::DEMO_PASSWORD)
+        .await;
+    assert_eq!(location(&response), "/events");
+    let requests = (0..96).map(|i| {
+        let path = ["/events", "/events/3", "/admin/officers", "/login"][i % 4];
+        let request = app.client.get(app.url(path)).send();
+        async move {
+            let response = request.await.map_err(|e| format!("{path}: {e}"))?;
+            let status = response.status();
+            let body = response.text().await.map_err(|e| format!("{path}: {e}"))?;
+            if status == StatusCode::OK && body.contains("</html>") {
+                Ok(())
+            } else {
+                Err(format!("{path}: {status}, {} bytes", body.len()))
+            }
+        }
+    });
+    let failures: Vec<String> = futures::future::join_all(requests)
+        .await
+        .into_iter()
+        .filter_map(Result::err)
+        .collect();
+    assert!(failures.is_empty(), "incomplete pages: {failures:?}");
 }
 
 fn event_fields<'a>(name: &'a str, start: &'a str, end: &'a str) -> Vec<(&'a str, &'a str)> {

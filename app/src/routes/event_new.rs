@@ -13,7 +13,7 @@ pub fn NewEventPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateEvent>::new();
     view! {
-        <Title text=move || t_string!(i18n, events.new).to_string() />
+        <Title text=td_string!(i18n.get_locale_untracked(), events.new).to_string() />
         <p>
             <a href="/events">{t!(i18n, events.back)}</a>
         </p>

@@ -19,7 +19,7 @@ pub fn EventsPage() -> impl IntoView {
     let include_archived = move || query.read().get("archived").is_some_and(|v| v == "1");
     let events = Resource::new(include_archived, list_events);
     view! {
-        <Title text=move || t_string!(i18n, events.title).to_string() />
+        <Title text=td_string!(i18n.get_locale_untracked(), events.title).to_string() />
         <div class="page-header">
             <h1>{t!(i18n, events.title)}</h1>
             <Suspense fallback=|| ()>

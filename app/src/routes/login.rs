@@ -21,7 +21,7 @@ pub fn LoginPage() -> impl IntoView {
     let next = move || query.read().get("next").unwrap_or_default();
     let errors = field_errors_of(login.value());
     view! {
-        <Title text=move || t_string!(i18n, login.title).to_string() />
+        <Title text=td_string!(i18n.get_locale_untracked(), login.title).to_string() />
         <section class="card narrow">
             <h1>{t!(i18n, login.title)}</h1>
             <p>{t!(i18n, login.intro)}</p>

@@ -1,4 +1,8 @@
 //! One file per page.
+//!
+//! Page titles are plain strings in the page's language, not reactive closures:
+//! leptos_meta reads the title after the page's reactive owner may already be gone,
+//! which panicked under load. Switching language reloads the page, so nothing is lost.
 
 pub mod event_detail;
 pub mod event_new;

@@ -35,7 +35,7 @@ pub fn OfficersPage() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
-        <Title text=move || t_string!(i18n, officers.title).to_string() />
+        <Title text=td_string!(i18n.get_locale_untracked(), officers.title).to_string() />
         <h1>{t!(i18n, officers.title)}</h1>
         <ErrorBanner error=error_of(set_role.value()) />
         <ErrorBanner error=error_of(set_active.value()) />
