@@ -23,14 +23,18 @@ fn is_public(path: &str) -> bool {
 pub async fn require_login(
     State(state): State<AppState>,
     session: Session,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     if is_public(request.uri().path()) {
         return next.run(request).await;
     }
     match officer_of_session(&state.db, &session).await {
-        Ok(Some(_)) => next.run(request).await,
+        Ok(Some(officer)) => {
+            // Pages and their server functions reuse this instead of reading it again.
+            request.extensions_mut().insert(officer);
+            next.run(request).await
+        }
         Ok(None) => {
             let here = request
                 .uri()

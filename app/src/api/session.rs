@@ -28,7 +28,7 @@ pub async fn get_session_info() -> Result<SessionInfo, AppError> {
         async {
             let state = AppState::from_context()?;
             let session = auth::current_session().await?;
-            let officer = auth::officer_of_session(&state.db, &session).await?;
+            let officer = auth::current_officer(&state.db, &session).await?;
             Ok(SessionInfo {
                 officer: officer.map(Into::into),
                 csrf: auth::csrf_token(&session).await?,

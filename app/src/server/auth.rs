@@ -67,6 +67,17 @@ impl Officer {
 
 /// The active officer signed in to `session`, if any. A disabled officer's sessions stop
 /// working at once because the account is read on every request.
+pub async fn current_officer(
+    db: &DatabaseConnection,
+    session: &Session,
+) -> Result<Option<Officer>, AppError> {
+    match officer_loaded_by_guard() {
+        Some(officer) => Ok(Some(officer)),
+        None => officer_of_session(db, session).await,
+    }
+}
+
+/// The active officer signed in to `session`, read from the database.
 pub async fn officer_of_session(
     db: &DatabaseConnection,
     session: &Session,
@@ -80,6 +91,16 @@ pub async fn officer_of_session(
     Ok(model.and_then(Officer::from_model))
 }
 
+/// The officer the login guard already loaded for this page request (it puts them in
+/// the request's extensions), so rendering a page reads the account once, not once
+/// per server function the page calls. Direct `/api/` calls have none and read it.
+fn officer_loaded_by_guard() -> Option<Officer> {
+    leptos::prelude::use_context::<http::request::Parts>()?
+        .extensions
+        .get::<Officer>()
+        .cloned()
+}
+
 /// The session of the current server-function request.
 pub async fn current_session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>()
@@ -91,7 +112,7 @@ pub async fn current_session() -> Result<Session, AppError> {
 pub async fn require_officer() -> Result<Officer, AppError> {
     let state = AppState::from_context()?;
     let session = current_session().await?;
-    officer_of_session(&state.db, &session)
+    current_officer(&state.db, &session)
         .await?
         .ok_or(AppError::NotSignedIn)
 }
