@@ -449,23 +449,13 @@ async fn the_demo_roster_is_listed_on_its_events(app: TestApp) {
     let (_, body) = app.call_get("/api/events?include_archived=false").await;
     let events: Vec<serde_json::Value> = serde_json::from_str(&body).expect("JSON list");
     assert_eq!(events.len(), 8, "events of every kind");
-    let count = |name: &str| {
-        events
-            .iter()
-            .find(|e| e["name"] == name)
-            .map(|e| e["participants"].clone())
-            .expect("demo event")
-    };
+    let count = |name: &str| find_by(&events, "name", name)["participants"].clone();
     assert_eq!(count("ビジネスマッチング展示商談会 2026"), 20);
     assert_eq!(count("メッセナゴヤ 2026 共同出展"), 8);
     assert_eq!(count("HOSPEX Japan 2026 共同出展"), 6);
     assert_eq!(count("産学連携セミナー 2026"), 0);
 
-    let fair = events
-        .iter()
-        .find(|e| e["name"] == "ビジネスマッチング展示商談会 2026")
-        .map(|e| e["id"].to_string())
-        .expect("fair");
+    let fair = find_by(&events, "name", "ビジネスマッチング展示商談会 2026")["id"].to_string();
     let (_, html) = app.get_text(&format!("/events/{fair}")).await;
     assert!(html.contains("有限会社韮塚電機"), "companies are listed");
     assert!(
@@ -519,11 +509,14 @@ async fn officer_id(app: &TestApp, email: &str) -> String {
     let (status, body) = app.call_get("/api/officers").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let officers: Vec<serde_json::Value> = serde_json::from_str(&body).expect("JSON list");
-    officers
-        .iter()
-        .find(|o| o["email"] == email)
-        .map(|o| o["id"].to_string())
-        .expect("officer listed")
+    find_by(&officers, "email", email)["id"].to_string()
+}
+
+/// The item of a JSON list whose `key` is `value`; the test fails if there is none.
+fn find_by<'a>(list: &'a [serde_json::Value], key: &str, value: &str) -> &'a serde_json::Value {
+    list.iter()
+        .find(|item| item[key] == value)
+        .unwrap_or_else(|| panic!("no item with {key} = {value}"))
 }
 
 #[test]
