@@ -23,7 +23,11 @@ const chromium = {
 
 export default defineConfig({
   testDir: "./tests",
+  // Every test has its own limit, and the whole run one more: a hang costs minutes,
+  // never CI's ninety.
   timeout: 30_000,
+  globalTimeout: 15 * 60_000,
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

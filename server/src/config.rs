@@ -7,6 +7,7 @@ use base64::Engine;
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use url::Url;
 
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:3000";
@@ -21,7 +22,12 @@ pub struct Config {
     /// whether cookies need the `Secure` flag.
     pub base_url: Url,
     pub secret_key: SecretKey,
+    /// How long a request may take before it is answered with 503 (`KOTAE_REQUEST_TIMEOUT`,
+    /// seconds). Long enough for the slowest honest page; short enough that a hang is seen.
+    pub request_timeout: Duration,
 }
+
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 impl Config {
     /// Reads the configuration from the process environment.
@@ -51,12 +57,19 @@ impl Config {
             Some(key) => SecretKey::from_text(&key)?,
             None => SecretKey::load_or_create(&data_dir.join("secret.key"))?,
         };
+        let request_timeout = match var("KOTAE_REQUEST_TIMEOUT") {
+            Some(text) => parse_seconds(&text).with_context(|| {
+                format!("KOTAE_REQUEST_TIMEOUT={text:?} is not a number of seconds between 1 and 3600, like 30")
+            })?,
+            None => DEFAULT_REQUEST_TIMEOUT,
+        };
         Ok(Self {
             data_dir,
             database_url,
             listen,
             base_url,
             secret_key,
+            request_timeout,
         })
     }
 
@@ -74,8 +87,19 @@ impl fmt::Debug for Config {
             .field("listen", &self.listen)
             .field("base_url", &self.base_url.as_str())
             .field("secret_key", &self.secret_key)
+            .field("request_timeout", &self.request_timeout)
             .finish()
     }
+}
+
+/// Whole seconds from 1 to an hour: a limit of 0 would refuse every request, and one of
+/// days would not be a limit.
+fn parse_seconds(text: &str) -> anyhow::Result<Duration> {
+    let seconds: u64 = text.trim().parse()?;
+    if !(1..=3600).contains(&seconds) {
+        bail!("out of range");
+    }
+    Ok(Duration::from_secs(seconds))
 }
 
 /// Creates the data directory and proves it is writable, so the failure is reported
@@ -258,6 +282,17 @@ mod tests {
         let key = SecretKey::from_text(&"k".repeat(80)).expect("long enough");
         assert_eq!(key.expose().len(), 64);
         assert_eq!(format!("{key:?}"), "SecretKey(***)");
+    }
+
+    #[test]
+    fn request_timeouts_are_whole_seconds_within_an_hour() {
+        assert_eq!(
+            parse_seconds(" 45 ").expect("valid"),
+            Duration::from_secs(45)
+        );
+        assert!(parse_seconds("0").is_err());
+        assert!(parse_seconds("3601").is_err());
+        assert!(parse_seconds("30s").is_err());
     }
 
     #[test]

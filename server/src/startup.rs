@@ -2,10 +2,12 @@
 //! Tests use the same code with port 0 and a fresh database.
 
 use crate::config::Config;
-use crate::{csrf, db, guard, health, locale};
+use crate::timeout::RequestTimeout;
+use crate::{csrf, db, guard, health, locale, timeout};
 use anyhow::Context;
 use app::app::{App, shell};
 use app::server::AppState;
+use app::server::clock::Clock;
 use app::server::session_store::DbSessionStore;
 use app::server::throttle::LoginThrottle;
 use axum::Router;
@@ -15,11 +17,14 @@ use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, generate_route_list, handle_server_fns_with_context,
+};
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_http::timeout::ResponseBodyTimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_sessions::cookie::{Key, SameSite};
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -27,6 +32,16 @@ use tracing::Level;
 
 /// Officers are signed out after this long without a request.
 const SESSION_IDLE: time::Duration = time::Duration::hours(8);
+
+/// What the process supplies besides the configuration. Production uses the defaults;
+/// tests bring a manual clock, and routes of their own (a deliberately stuck one).
+#[derive(Default)]
+pub struct Wiring {
+    pub clock: Clock,
+    /// Served behind the trace and time-limit layers, but outside the session, CSRF and
+    /// login layers.
+    pub extra_routes: Option<Router<AppState>>,
+}
 
 pub struct Application {
     listener: TcpListener,
@@ -39,6 +54,14 @@ impl Application {
     /// Connects and migrates the database and binds the listening socket. Fails with a
     /// message naming the setting to fix.
     pub async fn build(config: &Config, leptos_options: LeptosOptions) -> anyhow::Result<Self> {
+        Self::build_with(config, leptos_options, Wiring::default()).await
+    }
+
+    pub async fn build_with(
+        config: &Config,
+        leptos_options: LeptosOptions,
+        wiring: Wiring,
+    ) -> anyhow::Result<Self> {
         let db = db::connect_and_migrate(&config.database_url).await?;
         let listener = TcpListener::bind(config.listen).await.with_context(|| {
             format!(
@@ -49,10 +72,11 @@ impl Application {
         let state = AppState {
             leptos_options,
             db: db.clone(),
-            login_throttle: Arc::new(LoginThrottle::default()),
+            login_throttle: Arc::new(LoginThrottle::with_clock(wiring.clock.clone())),
+            clock: wiring.clock,
         };
         let store = DbSessionStore::new(db);
-        let router = router(config, state.clone(), store.clone())?;
+        let router = router(config, state.clone(), store.clone(), wiring.extra_routes)?;
         Ok(Self {
             listener,
             router,
@@ -90,8 +114,13 @@ impl Application {
     }
 }
 
-fn router(config: &Config, state: AppState, store: DbSessionStore) -> anyhow::Result<Router> {
-    let routes = generate_route_list(App);
+fn router(
+    config: &Config,
+    state: AppState,
+    store: DbSessionStore,
+    extra_routes: Option<Router<AppState>>,
+) -> anyhow::Result<Router> {
+    let routes = route_list();
     let key = Key::try_from(config.secret_key.expose()).context("cookie key")?;
     let sessions = SessionManagerLayer::new(store)
         .with_name("kotae_session")
@@ -102,7 +131,7 @@ fn router(config: &Config, state: AppState, store: DbSessionStore) -> anyhow::Re
         .with_signed(key);
 
     let context_state = state.clone();
-    let router = Router::new()
+    let app_routes = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/locale/{lang}", get(locale::switch))
         .route(
@@ -119,13 +148,25 @@ fn router(config: &Config, state: AppState, store: DbSessionStore) -> anyhow::Re
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        // Layers run outside-in from the last one: trace, session, CSRF, login guard.
+        // Layers run outside-in from the last one: session, CSRF, login guard.
         .layer(middleware::from_fn_with_state(
             state.clone(),
             guard::require_login,
         ))
         .layer(middleware::from_fn(csrf::protect))
-        .layer(sessions)
+        .layer(sessions);
+    let routes = match extra_routes {
+        Some(extra) => app_routes.merge(extra),
+        None => app_routes,
+    };
+    // Outside everything else, so that a request stuck anywhere below (the session
+    // store included) is answered and logged: trace, then the time limits.
+    let router = routes
+        .layer(middleware::from_fn_with_state(
+            RequestTimeout(config.request_timeout),
+            timeout::limit,
+        ))
+        .layer(ResponseBodyTimeoutLayer::new(config.request_timeout))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -133,6 +174,20 @@ fn router(config: &Config, state: AppState, store: DbSessionStore) -> anyhow::Re
         )
         .with_state(state);
     Ok(router)
+}
+
+/// The app's routes, listed once per process.
+///
+/// Listing them renders the app once, and while it does Leptos sets a process-wide flag
+/// (`SuppressResourceLoad`) under which every resource that starts loading waits forever,
+/// in any request of any app in the process (leptos-rs/leptos#4773). The server lists
+/// its routes before it listens, so no page can start loading in that window; the test
+/// suite starts many apps in one process, and each listing used to hang a page that
+/// another test was rendering at that moment. Listing once, before the first app of the
+/// process serves, closes the window for good: other callers wait for the first.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 async fn server_fn_handler(

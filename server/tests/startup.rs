@@ -2,8 +2,13 @@
 //! panics, and a clean exit on SIGTERM.
 
 use std::net::TcpListener;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+/// No test here waits longer for the process: a server that should have refused to
+/// start but serves instead fails the test in a minute rather than hanging it.
+const PROCESS_TIME_LIMIT: Duration = Duration::from_secs(60);
 
 fn server() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
@@ -26,7 +31,42 @@ fn serve_with(env: &[(&str, &str)]) -> Output {
     for (name, value) in env {
         command.env(name, value);
     }
-    command.output().expect("server runs")
+    output_within(command, PROCESS_TIME_LIMIT)
+}
+
+/// Runs the command to its end, or kills it when it is still running after `limit`.
+fn output_within(mut command: Command, limit: Duration) -> Output {
+    let child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("server starts");
+    let pid = child.id();
+    let (done, result) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(child.wait_with_output());
+    });
+    match result.recv_timeout(limit) {
+        Ok(output) => output.expect("server output"),
+        Err(_) => {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            panic!("the server was still running after {limit:?}: it should have stopped");
+        }
+    }
+}
+
+/// Kills the server if the test fails before it stopped it.
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
 }
 
 fn assert_fails_with(output: &Output, message: &str) {
@@ -56,6 +96,15 @@ fn an_unreachable_database_is_named_without_its_password() {
 }
 
 #[test]
+fn a_malformed_request_timeout_is_named() {
+    let output = serve_with(&[("KOTAE_REQUEST_TIMEOUT", "0")]);
+    assert_fails_with(
+        &output,
+        "KOTAE_REQUEST_TIMEOUT=\"0\" is not a number of seconds",
+    );
+}
+
+#[test]
 fn a_port_in_use_is_named() {
     let taken = TcpListener::bind("127.0.0.1:0").expect("bind");
     let address = taken.local_addr().expect("address").to_string();
@@ -68,11 +117,9 @@ fn an_unusable_data_directory_is_named() {
     let dir = tempfile::tempdir().expect("tempdir");
     let not_a_directory = dir.path().join("a-file");
     std::fs::write(&not_a_directory, b"x").expect("write");
-    let output = server()
-        .arg("serve")
-        .env("KOTAE_DATA_DIR", &not_a_directory)
-        .output()
-        .expect("server runs");
+    let mut command = server();
+    command.arg("serve").env("KOTAE_DATA_DIR", &not_a_directory);
+    let output = output_within(command, PROCESS_TIME_LIMIT);
     assert_fails_with(&output, "cannot create the data directory");
 }
 
@@ -83,18 +130,20 @@ fn sigterm_stops_the_server_cleanly() {
         .and_then(|l| l.local_addr())
         .expect("free port")
         .port();
-    let mut child = server()
-        .arg("serve")
-        .env("KOTAE_DATA_DIR", data.path())
-        .env("KOTAE_LISTEN", format!("127.0.0.1:{port}"))
-        .spawn()
-        .expect("server starts");
+    let mut child = KillOnDrop(
+        server()
+            .arg("serve")
+            .env("KOTAE_DATA_DIR", data.path())
+            .env("KOTAE_LISTEN", format!("127.0.0.1:{port}"))
+            .spawn()
+            .expect("server starts"),
+    );
 
     let started = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "server did not start"
+            started.elapsed() < PROCESS_TIME_LIMIT,
+            "server did not start within {PROCESS_TIME_LIMIT:?}"
         );
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -108,19 +157,19 @@ fn sigterm_stops_the_server_cleanly() {
     );
 
     let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args(["-TERM", &child.0.id().to_string()])
         .status()
         .expect("kill runs");
     assert!(killed.success());
     let stopping = Instant::now();
     loop {
-        if let Some(status) = child.try_wait().expect("wait") {
+        if let Some(status) = child.0.try_wait().expect("wait") {
             assert!(status.success(), "clean exit: {status}");
             break;
         }
         assert!(
-            stopping.elapsed() < Duration::from_secs(10),
-            "server did not stop"
+            stopping.elapsed() < PROCESS_TIME_LIMIT,
+            "server did not stop within {PROCESS_TIME_LIMIT:?}"
         );
         std::thread::sleep(Duration::from_millis(50));
     }

@@ -2,6 +2,7 @@
 //! Compiled only with the `ssr` feature, so none of it reaches the wasm bundle.
 
 pub mod auth;
+pub mod clock;
 pub mod entities;
 pub mod services;
 pub mod session_store;

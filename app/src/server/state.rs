@@ -1,5 +1,6 @@
 //! What every request handler and server function can reach.
 
+use super::clock::Clock;
 use super::throttle::LoginThrottle;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -11,6 +12,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub login_throttle: Arc<LoginThrottle>,
+    /// The time: the system clock, or a test's manual clock.
+    pub clock: Clock,
 }
 
 impl AppState {

@@ -1,23 +1,52 @@
 //! Login rate limiting: a few attempts a minute per account and per client address,
 //! so passwords cannot be guessed online. Counts every attempt, successful or not.
 
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use super::clock::Clock;
+use governor::middleware::NoOpMiddleware;
+use governor::state::keyed::DashMapStateStore;
+use governor::{Quota, RateLimiter};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
+use std::time::Duration;
+
+/// The limiter reads our [`Clock`], so a test decides when time passes.
+#[derive(Clone)]
+struct LimiterClock(Clock);
+
+impl governor::clock::Clock for LimiterClock {
+    type Instant = Duration;
+
+    fn now(&self) -> Duration {
+        self.0.elapsed()
+    }
+}
+
+type Limiter<K> = RateLimiter<K, DashMapStateStore<K>, LimiterClock, NoOpMiddleware<Duration>>;
 
 pub struct LoginThrottle {
-    per_account: DefaultKeyedRateLimiter<String>,
-    per_address: DefaultKeyedRateLimiter<IpAddr>,
+    per_account: Limiter<String>,
+    per_address: Limiter<IpAddr>,
 }
 
 impl LoginThrottle {
     /// `per_account` attempts a minute for one e-mail address and `per_address` for one
     /// client address (an office behind one NAT shares that budget, so it is larger).
-    pub fn new(per_account: NonZeroU32, per_address: NonZeroU32) -> Self {
+    pub fn new(per_account: NonZeroU32, per_address: NonZeroU32, clock: Clock) -> Self {
+        let clock = LimiterClock(clock);
         Self {
-            per_account: RateLimiter::keyed(Quota::per_minute(per_account)),
-            per_address: RateLimiter::keyed(Quota::per_minute(per_address)),
+            per_account: RateLimiter::dashmap_with_clock(
+                Quota::per_minute(per_account),
+                clock.clone(),
+            ),
+            per_address: RateLimiter::dashmap_with_clock(Quota::per_minute(per_address), clock),
         }
+    }
+
+    /// The office's limits: 5 attempts a minute per account, 30 per client address.
+    pub fn with_clock(clock: Clock) -> Self {
+        const FIVE: NonZeroU32 = NonZeroU32::new(5).expect("non-zero");
+        const THIRTY: NonZeroU32 = NonZeroU32::new(30).expect("non-zero");
+        Self::new(FIVE, THIRTY, clock)
     }
 
     /// Whether one more attempt is allowed now; records the attempt when it is.
@@ -34,25 +63,44 @@ impl LoginThrottle {
     }
 }
 
-impl Default for LoginThrottle {
-    fn default() -> Self {
-        const FIVE: NonZeroU32 = NonZeroU32::new(5).expect("non-zero");
-        const THIRTY: NonZeroU32 = NonZeroU32::new(30).expect("non-zero");
-        Self::new(FIVE, THIRTY)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Utc;
 
     #[test]
     fn the_sixth_attempt_on_one_account_within_a_minute_is_refused() {
-        let throttle = LoginThrottle::default();
+        let clock = Clock::manual(Utc::now());
+        let throttle = LoginThrottle::with_clock(clock.clone());
         for _ in 0..5 {
             assert!(throttle.allow("a@example.jp", None));
         }
         assert!(!throttle.allow("A@example.jp", None));
         assert!(throttle.allow("b@example.jp", None));
+    }
+
+    #[test]
+    fn an_account_gets_one_attempt_back_every_twelve_seconds() {
+        let clock = Clock::manual(Utc::now());
+        let throttle = LoginThrottle::with_clock(clock.clone());
+        for _ in 0..5 {
+            assert!(throttle.allow("a@example.jp", None));
+        }
+        clock.advance(Duration::from_secs(11));
+        assert!(!throttle.allow("a@example.jp", None), "not yet");
+        clock.advance(Duration::from_secs(1));
+        assert!(throttle.allow("a@example.jp", None), "one attempt back");
+        assert!(!throttle.allow("a@example.jp", None), "only one");
+    }
+
+    #[test]
+    fn one_address_may_try_thirty_times_a_minute_across_accounts() {
+        let throttle = LoginThrottle::with_clock(Clock::manual(Utc::now()));
+        let office = Some(IpAddr::from([192, 0, 2, 1]));
+        for n in 0..30 {
+            assert!(throttle.allow(&format!("user{n}@example.jp"), office));
+        }
+        assert!(!throttle.allow("someone@example.jp", office));
+        assert!(throttle.allow("someone@example.jp", Some(IpAddr::from([192, 0, 2, 2]))));
     }
 }

@@ -5,18 +5,42 @@
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
 use app::domain::{Email, NewOfficer, Password, Role};
+use app::server::AppState;
+use app::server::clock::Clock;
 use app::server::services::officers;
+use axum::Router;
+use axum::routing::get;
+use chrono::{DateTime, Utc};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, LOCATION, REFERER};
-use reqwest::{Client, Response, StatusCode, redirect};
+use reqwest::{Client, RequestBuilder, Response, StatusCode, redirect};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
-use server::config::{Config, DatabaseUrl, SecretKey};
-use server::startup::{Application, leptos_options};
+use server::config::{Config, DEFAULT_REQUEST_TIMEOUT, DatabaseUrl, SecretKey};
+use server::startup::{Application, Wiring, leptos_options};
 use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 use url::Url;
 
 pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Every test body gets this long; a hang then fails one test in a minute instead of
+/// holding CI until its own limit.
+pub const TEST_TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// Starting the app (migrations, a new PostgreSQL database) gets its own limit.
+const START_TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// A route that never answers, for the tests of the time limits.
+pub const STALL_PATH: &str = "/test/stall";
+
+/// The manual clock of every test app starts here and moves only when a test says so.
+pub fn test_epoch() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-06-01T09:00:00+09:00")
+        .expect("valid date")
+        .with_timezone(&Utc)
+}
 
 #[derive(Debug, Clone, Copy)]
 pub enum Db {
@@ -35,30 +59,90 @@ pub struct Browser {
     pub base: String,
     pub db: DatabaseConnection,
     pub client: Client,
+    journal: Journal,
+}
+
+/// The last request any browser of a test sent, and whether it was answered: what a
+/// test that ran out of time was waiting for.
+#[derive(Clone, Default)]
+struct Journal(Arc<Mutex<Option<String>>>);
+
+impl Journal {
+    fn record(&self, entry: String) {
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some(entry);
+        }
+    }
+
+    fn last(&self) -> String {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|last| last.clone())
+            .unwrap_or_else(|| "none".into())
+    }
+}
+
+/// Settings a test may change for its app.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub request_timeout: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+        }
+    }
 }
 
 /// The running app and the first browser using it (`app.login(...)` etc.).
 pub struct TestApp {
     browser: Browser,
+    /// The app's clock: tests move time with `app.clock.advance(...)`.
+    pub clock: Clock,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
     postgres_database: Option<String>,
     _data_dir: TempDir,
 }
 
-/// Runs one test against a fresh app on the given database. On PostgreSQL, when the
-/// server cannot be reached, the test is skipped with a loud message instead of failing.
+/// Runs one test against a fresh app on the given database, within [`TEST_TIME_LIMIT`].
+/// On PostgreSQL, when the server cannot be reached, the test is skipped with a loud
+/// message instead of failing.
 pub async fn run<F, Fut>(db: Db, test_name: &str, test: F)
 where
     F: FnOnce(TestApp) -> Fut,
     Fut: Future<Output = ()>,
 {
-    match spawn_app(db).await {
-        Some(app) => test(app).await,
-        None => eprintln!(
+    run_with(db, test_name, Options::default(), TEST_TIME_LIMIT, test).await
+}
+
+/// Like [`run`], with the app's settings and the test's time limit chosen by the test.
+/// A test that runs out of time fails with its name and the last request it sent.
+pub async fn run_with<F, Fut>(db: Db, test_name: &str, options: Options, limit: Duration, test: F)
+where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let started = tokio::time::timeout(START_TIME_LIMIT, spawn_app_with(db, options)).await;
+    let Ok(spawned) = started else {
+        panic!("{test_name} on {db:?}: the app did not start within {START_TIME_LIMIT:?}");
+    };
+    let Some(app) = spawned else {
+        eprintln!(
             "\n!!! SKIPPED {test_name} on PostgreSQL: no server at {} (set KOTAE_TEST_POSTGRES_URL) !!!\n",
             redact(&postgres_admin_url())
-        ),
+        );
+        return;
+    };
+    let journal = app.journal.clone();
+    if tokio::time::timeout(limit, test(app)).await.is_err() {
+        panic!(
+            "{test_name} on {db:?} did not finish within {limit:?}; the last request it sent: {}",
+            journal.last()
+        );
     }
 }
 
@@ -69,6 +153,10 @@ fn redact(url: &str) -> String {
 }
 
 pub async fn spawn_app(db: Db) -> Option<TestApp> {
+    spawn_app_with(db, Options::default()).await
+}
+
+pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
     // Server logs appear with a failing test's output (RUST_LOG=debug for more).
     let _ = tracing_subscriber::fmt()
         .with_test_writer()
@@ -103,9 +191,17 @@ pub async fn spawn_app(db: Db) -> Option<TestApp> {
         listen: "127.0.0.1:0".parse().expect("address"),
         base_url: Url::parse("http://127.0.0.1").expect("url"),
         secret_key: SecretKey::from_text(&"test-key-".repeat(10)).expect("key"),
+        request_timeout: options.request_timeout,
     };
-    let options = leptos_options(config.listen).expect("leptos options");
-    let app = Application::build(&config, options)
+    let clock = Clock::manual(test_epoch());
+    let wiring = Wiring {
+        clock: clock.clone(),
+        extra_routes: Some(
+            Router::<AppState>::new().route(STALL_PATH, get(std::future::pending::<()>)),
+        ),
+    };
+    let leptos = leptos_options(config.listen).expect("leptos options");
+    let app = Application::build_with(&config, leptos, wiring)
         .await
         .expect("application starts");
     let base = format!("http://{}", app.local_addr());
@@ -123,7 +219,9 @@ pub async fn spawn_app(db: Db) -> Option<TestApp> {
             base,
             db,
             client: http_client(),
+            journal: Journal::default(),
         },
+        clock,
         shutdown: Some(shutdown),
         server: Some(server),
         postgres_database,
@@ -137,6 +235,7 @@ pub fn spawn_browser(app: &TestApp) -> Browser {
         base: app.base.clone(),
         db: app.db.clone(),
         client: http_client(),
+        journal: app.journal.clone(),
     }
 }
 
@@ -205,8 +304,23 @@ impl Browser {
         .expect("officer created");
     }
 
+    /// Sends a request, noting it in the test's journal first.
+    pub async fn send(&self, request: RequestBuilder) -> Response {
+        let request = request.build().expect("a well-formed request");
+        let what = format!("{} {}", request.method(), request.url().path());
+        self.journal.record(format!("{what} (no answer yet)"));
+        let response = self
+            .client
+            .execute(request)
+            .await
+            .unwrap_or_else(|error| panic!("{what}: {error}"));
+        self.journal
+            .record(format!("{what} (answered {})", response.status()));
+        response
+    }
+
     pub async fn get(&self, path: &str) -> Response {
-        self.client.get(self.url(path)).send().await.expect("GET")
+        self.send(self.client.get(self.url(path))).await
     }
 
     pub async fn get_text(&self, path: &str) -> (StatusCode, String) {
@@ -232,14 +346,14 @@ impl Browser {
         let token = self.csrf_token().await;
         let mut all = vec![("csrf", token.as_str())];
         all.extend_from_slice(fields);
-        self.client
-            .post(self.url(path))
-            .header(ACCEPT, "text/html,application/xhtml+xml")
-            .header(REFERER, self.url(referer))
-            .form(&all)
-            .send()
-            .await
-            .expect("POST form")
+        self.send(
+            self.client
+                .post(self.url(path))
+                .header(ACCEPT, "text/html,application/xhtml+xml")
+                .header(REFERER, self.url(referer))
+                .form(&all),
+        )
+        .await
     }
 
     /// Calls a server function the way the hydrated app does (no HTML, JSON errors),
@@ -254,12 +368,12 @@ impl Browser {
     /// Calls a read-only (GET) server function the way the hydrated app does.
     pub async fn call_get(&self, path: &str) -> (StatusCode, String) {
         let response = self
-            .client
-            .get(self.url(path))
-            .header(ACCEPT, "application/json")
-            .send()
-            .await
-            .expect("GET");
+            .send(
+                self.client
+                    .get(self.url(path))
+                    .header(ACCEPT, "application/json"),
+            )
+            .await;
         let status = response.status();
         (status, response.text().await.expect("body"))
     }
@@ -267,14 +381,14 @@ impl Browser {
     /// Like `call`, but sends exactly these fields (no CSRF token is added).
     pub async fn call_raw(&self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
         let response = self
-            .client
-            .post(self.url(path))
-            .header(ACCEPT, "application/json")
-            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(serde_urlencoded(fields))
-            .send()
-            .await
-            .expect("POST");
+            .send(
+                self.client
+                    .post(self.url(path))
+                    .header(ACCEPT, "application/json")
+                    .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(serde_urlencoded(fields)),
+            )
+            .await;
         let status = response.status();
         (status, response.text().await.expect("body"))
     }
