@@ -7,6 +7,7 @@ pub mod event;
 pub mod field_errors;
 pub mod fiscal_year;
 pub mod officer;
+pub mod roster;
 
 pub use corporate_number::CorporateNumber;
 pub use email::Email;

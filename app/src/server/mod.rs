@@ -6,6 +6,7 @@ pub mod clock;
 pub mod entities;
 pub mod services;
 pub mod session_store;
+pub mod spreadsheet;
 pub mod state;
 pub mod throttle;
 
