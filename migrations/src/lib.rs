@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_create_officers_and_sessions;
 mod m20261125_000002_create_events;
 mod m20261125_000003_create_roster;
+mod m20261126_000004_roster_import_and_audit;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_create_officers_and_sessions::Migration),
             Box::new(m20261125_000002_create_events::Migration),
             Box::new(m20261125_000003_create_roster::Migration),
+            Box::new(m20261126_000004_roster_import_and_audit::Migration),
         ]
     }
 }

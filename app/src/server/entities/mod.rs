@@ -1,8 +1,11 @@
 //! sea-orm entities. They stay on the server: pages get DTOs from `crate::api`.
 
+pub mod audit_log;
 pub mod company;
 pub mod contact;
 pub mod event;
 pub mod officer;
 pub mod participation;
+pub mod roster_import;
+pub mod roster_mapping;
 pub mod session;

@@ -1,6 +1,7 @@
 //! Business operations on a database connection, free of HTTP: server functions and
 //! the CLI call these, and tests can too.
 
+pub mod audit;
 pub mod events;
 pub mod officers;
 pub mod roster;
