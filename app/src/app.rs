@@ -2,7 +2,7 @@
 
 use crate::api::dto::SessionInfo;
 use crate::api::session::get_session_info;
-use crate::components::form::csrf_token;
+use crate::components::form::{FormEchoMeta, csrf_token};
 use crate::components::layout::Layout;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -27,6 +27,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <meta name="csrf-token" content=csrf_token() />
+                <FormEchoMeta />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -99,6 +100,27 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/admin/officers")
                             view=routes::officers::OfficersPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/companies")
+                            view=routes::companies::list::CompaniesPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/companies/:id")
+                            view=routes::companies::detail::CompanyPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/admin/audit") view=routes::audit::AuditPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/events/:id/roster/import")
+                            view=routes::roster::upload::UploadPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/events/:id/roster/imports/:import_id")
+                            view=routes::roster::preview::ImportPage
                             ssr=SsrMode::Async
                         />
                     </Routes>

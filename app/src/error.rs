@@ -23,10 +23,21 @@ pub enum AppError {
     Invalid(FieldErrors),
     #[error("the last active administrator cannot be demoted or disabled")]
     LastAdmin,
+    #[error("the file cannot be imported: {0:?}")]
+    BadFile(FileProblem),
     #[error("internal error")]
     Internal,
     #[error("request failed: {0}")]
     ServerFn(ServerFnErrorErr),
+}
+
+/// Why an uploaded file cannot be used, in both languages: the reasons come from the
+/// server's file readers, which know the details (the sheet, the row, the limit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileProblem {
+    pub code: String,
+    pub message_ja: String,
+    pub message_en: String,
 }
 
 impl AppError {
@@ -47,6 +58,12 @@ impl AppError {
             AppError::Invalid(errors) => Some(errors),
             _ => None,
         }
+    }
+}
+
+impl From<FileProblem> for AppError {
+    fn from(problem: FileProblem) -> Self {
+        AppError::BadFile(problem)
     }
 }
 

@@ -42,7 +42,8 @@ impl MigrationTrait for Migration {
                     .if_not_exists()
                     .col(pk_auto(RosterImports::Id))
                     .col(integer(RosterImports::EventId))
-                    .col(integer(RosterImports::OfficerId))
+                    // None for imports from the command line.
+                    .col(integer_null(RosterImports::OfficerId))
                     .col(string_len(RosterImports::FileName, 255))
                     .col(big_integer(RosterImports::FileSize))
                     .col(string_len(RosterImports::Sha256, 64))

@@ -1,6 +1,7 @@
-//! The command line: `serve` (default), `create-officer`, `demo`.
+//! The command line: `serve` (default), `create-officer`, `demo`, `import-roster`.
 
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,4 +32,19 @@ pub enum Command {
     /// Load demo data (officers, events of every kind) so a first run shows a living
     /// product. Safe to run again: existing rows are left as they are.
     Demo,
+    /// Import a participant roster (.xlsx .xlsm .xls .ods .csv) for an event, the same way
+    /// the web page does, and print what it did: rows per class and the invalid rows with
+    /// their reasons.
+    ImportRoster {
+        /// The event's id (see the address of its page: /events/ID).
+        #[arg(long)]
+        event: i32,
+        /// The sheet to read; by default the first one with a recognisable header.
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Print the preview without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        file: PathBuf,
+    },
 }

@@ -25,9 +25,12 @@ pub struct Config {
     /// How long a request may take before it is answered with 503 (`KOTAE_REQUEST_TIMEOUT`,
     /// seconds). Long enough for the slowest honest page; short enough that a hang is seen.
     pub request_timeout: Duration,
+    /// The largest roster file accepted (`KOTAE_MAX_UPLOAD_MB`, default 10 MiB).
+    pub max_upload_bytes: usize,
 }
 
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
 
 impl Config {
     /// Reads the configuration from the process environment.
@@ -63,6 +66,18 @@ impl Config {
             })?,
             None => DEFAULT_REQUEST_TIMEOUT,
         };
+        let max_upload_bytes = match var("KOTAE_MAX_UPLOAD_MB") {
+            Some(text) => text
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|mb| (1..=100).contains(mb))
+                .map(|mb| mb * 1024 * 1024)
+                .with_context(|| {
+                    format!("KOTAE_MAX_UPLOAD_MB={text:?} is not a number of megabytes between 1 and 100, like 10")
+                })?,
+            None => DEFAULT_MAX_UPLOAD_BYTES,
+        };
         Ok(Self {
             data_dir,
             database_url,
@@ -70,7 +85,19 @@ impl Config {
             base_url,
             secret_key,
             request_timeout,
+            max_upload_bytes,
         })
+    }
+
+    /// Where uploaded rosters are kept, and how large they may be.
+    pub fn roster_files(&self) -> app::server::services::roster::import::Storage {
+        app::server::services::roster::import::Storage {
+            data_dir: self.data_dir.clone(),
+            limits: app::server::spreadsheet::Limits {
+                max_file_bytes: self.max_upload_bytes,
+                ..Default::default()
+            },
+        }
     }
 
     /// Cookies get the `Secure` flag when people reach Kotae over https.
@@ -88,6 +115,7 @@ impl fmt::Debug for Config {
             .field("base_url", &self.base_url.as_str())
             .field("secret_key", &self.secret_key)
             .field("request_timeout", &self.request_timeout)
+            .field("max_upload_bytes", &self.max_upload_bytes)
             .finish()
     }
 }

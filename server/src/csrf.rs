@@ -4,12 +4,12 @@
 //! 1. the browser's own provenance headers: a request that `Sec-Fetch-Site` or `Origin`
 //!    marks as coming from another site is refused;
 //! 2. a synchronizer token: the request must carry the session's CSRF token, in the
-//!    `x-csrf-token` header or in the `csrf` field of a url-encoded form (every form
-//!    renders it through `CsrfField`).
+//!    `x-csrf-token` header or in the `csrf` field of a url-encoded or multipart form
+//!    (every form renders it through `CsrfField`).
 
 use app::server::auth::{CSRF_FIELD, CSRF_HEADER, CSRF_KEY, CsrfToken, csrf_token};
 use axum::body::{Body, to_bytes};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -18,7 +18,16 @@ use tower_sessions::Session;
 /// Forms are small; a larger body is refused before it is buffered.
 const MAX_FORM_BYTES: usize = 256 * 1024;
 
-pub async fn protect(session: Session, mut request: Request, next: Next) -> Response {
+/// How large a multipart form (a file upload with its fields) may be.
+#[derive(Debug, Clone, Copy)]
+pub struct MultipartLimit(pub usize);
+
+pub async fn protect(
+    State(MultipartLimit(max_multipart)): State<MultipartLimit>,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
     if request.method().is_safe() {
         if renders_forms(request.uri().path()) {
             match csrf_token(&session).await {
@@ -56,7 +65,7 @@ pub async fn protect(session: Session, mut request: Request, next: Next) -> Resp
         .map(str::to_owned);
     let (request, presented) = match header_token {
         Some(token) => (request, Some(token)),
-        None => match form_token(request).await {
+        None => match form_token(request, max_multipart).await {
             Ok(found) => found,
             Err(response) => return response,
         },
@@ -101,25 +110,52 @@ fn same_origin(headers: &HeaderMap) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// Reads the `csrf` field of a url-encoded body and rebuilds the request around the
-/// buffered body, so the handler still sees it.
-async fn form_token(request: Request) -> Result<(Request, Option<String>), Response> {
-    let is_form = request
+/// Reads the `csrf` field of a url-encoded or multipart body and rebuilds the request
+/// around the buffered body, so the handler still sees it.
+async fn form_token(
+    request: Request,
+    max_multipart: usize,
+) -> Result<(Request, Option<String>), Response> {
+    let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or_default()
+        .to_owned();
+    let boundary = multer::parse_boundary(&content_type).ok();
+    let is_urlencoded = content_type.starts_with("application/x-www-form-urlencoded");
+    if !is_urlencoded && boundary.is_none() {
         return Ok((request, None));
     }
+    let limit = if is_urlencoded {
+        MAX_FORM_BYTES
+    } else {
+        max_multipart
+    };
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, MAX_FORM_BYTES)
+    let bytes = to_bytes(body, limit)
         .await
         .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
-    let token = form_urlencoded::parse(&bytes)
-        .find(|(key, _)| key == CSRF_FIELD)
-        .map(|(_, value)| value.into_owned());
+    let token = match boundary {
+        None => form_urlencoded::parse(&bytes)
+            .find(|(key, _)| key == CSRF_FIELD)
+            .map(|(_, value)| value.into_owned()),
+        Some(boundary) => multipart_field(bytes.clone(), boundary, CSRF_FIELD).await,
+    };
     Ok((Request::from_parts(parts, Body::from(bytes)), token))
+}
+
+/// The text of the first field called `name` in a buffered multipart body. Fields before
+/// it (a file chosen first) are skipped without being copied.
+async fn multipart_field(bytes: axum::body::Bytes, boundary: String, name: &str) -> Option<String> {
+    let stream = futures::stream::once(async move { Ok::<_, std::io::Error>(bytes) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some(name) {
+            return field.text().await.ok();
+        }
+    }
+    None
 }
 
 /// Compares in constant time, so the token cannot be guessed byte by byte.

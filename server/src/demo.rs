@@ -3,11 +3,13 @@
 //! business-matching fair) exhibiting at three of them. Loading twice changes nothing.
 
 use anyhow::Context;
-use app::domain::{CorporateNumber, Email, EventDraft, EventKind, NewOfficer, Password, Role};
-use app::server::entities::{company, contact, event, participation};
+use app::domain::{Email, EventDraft, EventKind, NewOfficer, Password, Role};
+use app::server::entities::event;
+use app::server::services::audit::Actor;
+use app::server::services::roster::import::{self, Storage};
 use app::server::services::{events, officers};
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 pub const DEMO_PASSWORD: &str = "kotae-demo-2026";
 pub const DEMO_ADMIN: &str = "admin@example.jp";
@@ -108,10 +110,10 @@ const ROSTER_AT: &[(&str, usize, usize)] = &[
     ("HOSPEX Japan 2026 共同出展", 8, 14),
 ];
 
-pub async fn load(db: &DatabaseConnection) -> anyhow::Result<()> {
+pub async fn load(db: &DatabaseConnection, roster_files: &Storage) -> anyhow::Result<()> {
     load_officers(db).await?;
     load_events(db).await?;
-    load_roster(db).await
+    load_roster(db, roster_files).await
 }
 
 async fn load_officers(db: &DatabaseConnection) -> anyhow::Result<()> {
@@ -126,7 +128,7 @@ async fn load_officers(db: &DatabaseConnection) -> anyhow::Result<()> {
             password: Password::parse(DEMO_PASSWORD)
                 .map_err(|p| anyhow::anyhow!("demo password: {p:?}"))?,
         };
-        officers::create(db, officer).await?;
+        officers::create(db, officer, &Actor::System("demo"), Utc::now()).await?;
     }
     Ok(())
 }
@@ -154,87 +156,13 @@ async fn load_events(db: &DatabaseConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One row of the embedded roster.
-struct RosterRow {
-    booth: String,
-    company: String,
-    corporate_number: Option<CorporateNumber>,
-    industry: String,
-    contact: String,
-    department: String,
-    email: String,
-    phone: String,
-    address: String,
-    regional_leader: bool,
-}
-
-fn roster_rows() -> anyhow::Result<Vec<RosterRow>> {
+/// Imports each event's part of the embedded roster through the roster importer, the
+/// same path as every other roster. An event that already has this file is left alone.
+async fn load_roster(db: &DatabaseConnection, files: &Storage) -> anyhow::Result<()> {
     let text = ROSTER_CSV.trim_start_matches('\u{feff}');
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.context("demo roster")?;
-        let field = |i: usize| record.get(i).unwrap_or_default().trim().to_owned();
-        rows.push(RosterRow {
-            booth: field(0),
-            company: field(1),
-            corporate_number: CorporateNumber::parse(&field(2)).ok(),
-            industry: field(3),
-            contact: field(4),
-            department: field(5),
-            email: field(6).to_lowercase(),
-            phone: field(7),
-            address: field(8),
-            regional_leader: !field(9).is_empty(),
-        });
-    }
-    Ok(rows)
-}
-
-async fn load_roster(db: &DatabaseConnection) -> anyhow::Result<()> {
-    let rows = roster_rows()?;
-    let now = Utc::now();
-    let mut company_ids = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let existing = company::Entity::find()
-            .filter(company::Column::Name.eq(row.company.as_str()))
-            .one(db)
-            .await?;
-        let company_id = match existing {
-            Some(company) => company.id,
-            None => {
-                let company = company::ActiveModel {
-                    name: Set(row.company.clone()),
-                    name_kana: Set(String::new()),
-                    corporate_number: Set(row
-                        .corporate_number
-                        .as_ref()
-                        .map(|n| n.as_str().to_owned())),
-                    industry: Set(row.industry.clone()),
-                    address: Set(row.address.clone()),
-                    regional_leader: Set(row.regional_leader),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(db)
-                .await?;
-                contact::ActiveModel {
-                    company_id: Set(company.id),
-                    name: Set(row.contact.clone()),
-                    department: Set(row.department.clone()),
-                    email: Set(row.email.clone()),
-                    phone: Set(row.phone.clone()),
-                    is_primary: Set(true),
-                    ..Default::default()
-                }
-                .insert(db)
-                .await?;
-                company.id
-            }
-        };
-        company_ids.push(company_id);
-    }
+    let mut lines = text.lines();
+    let header = lines.next().context("demo roster header")?;
+    let rows: Vec<&str> = lines.filter(|line| !line.trim().is_empty()).collect();
     for (event_name, from, to) in ROSTER_AT {
         let Some(event) = event::Entity::find()
             .filter(event::Column::Name.eq(*event_name))
@@ -243,38 +171,46 @@ async fn load_roster(db: &DatabaseConnection) -> anyhow::Result<()> {
         else {
             continue;
         };
-        for (row, company_id) in rows.iter().zip(&company_ids).take(*to).skip(*from) {
-            let exists = participation::Entity::find()
-                .filter(participation::Column::EventId.eq(event.id))
-                .filter(participation::Column::CompanyId.eq(*company_id))
-                .one(db)
-                .await?
-                .is_some();
-            if !exists {
-                participation::ActiveModel {
-                    event_id: Set(event.id),
-                    company_id: Set(*company_id),
-                    booth: Set(row.booth.clone()),
-                    ..Default::default()
-                }
-                .insert(db)
-                .await?;
-            }
+        let part = rows.get(*from..*to).context("demo roster range")?;
+        let csv = format!("{header}\n{}\n", part.join("\n"));
+        if import::list_for_event(db, event.id)
+            .await
+            .map_err(|e| anyhow::anyhow!("listing imports: {e}"))?
+            .iter()
+            .any(|done| done.status == import::COMMITTED && done.file_name == DEMO_FILE)
+        {
+            continue;
         }
+        let now = Utc::now();
+        let staged = import::stage(db, files, now, None, event.id, DEMO_FILE, csv.into_bytes())
+            .await
+            .map_err(|e| anyhow::anyhow!("staging the demo roster: {e}"))?;
+        import::commit(db, files, now, &Actor::System("demo"), staged.id)
+            .await
+            .map_err(|e| anyhow::anyhow!("importing the demo roster: {e}"))?;
     }
     Ok(())
 }
+
+/// The name the demo roster is imported under.
+const DEMO_FILE: &str = "roster_business_fair_2026.csv";
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_embedded_roster_parses_with_valid_corporate_numbers() {
-        let rows = roster_rows().expect("parses");
-        assert_eq!(rows.len(), 20);
-        assert!(rows.iter().all(|r| r.corporate_number.is_some()));
-        assert_eq!(rows.iter().filter(|r| r.regional_leader).count(), 1);
-        assert!(rows.iter().all(|r| r.email.contains('@')));
+    fn the_embedded_roster_has_twenty_companies_and_covers_the_demo_ranges() {
+        let rows = ROSTER_CSV
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        assert_eq!(rows, 20);
+        assert!(
+            ROSTER_AT
+                .iter()
+                .all(|(_, from, to)| from < to && *to <= rows)
+        );
     }
 }

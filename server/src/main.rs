@@ -2,11 +2,12 @@
 
 use anyhow::{Context, bail};
 use app::domain::{NewOfficer, NewOfficerInput};
+use chrono::Utc;
 use clap::Parser;
 use server::cli::{Cli, Command};
 use server::config::Config;
 use server::startup::{Application, leptos_options, shutdown_signal};
-use server::{db, demo};
+use server::{db, demo, import_cli};
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
@@ -43,13 +44,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Demo => {
             let db = db::connect_and_migrate(&config.database_url).await?;
-            demo::load(&db).await?;
+            demo::load(&db, &config.roster_files()).await?;
             println!(
                 "Demo data loaded. Log in as {} with password {} (also tanaka@example.jp = officer, review@example.jp = viewer).",
                 demo::DEMO_ADMIN,
                 demo::DEMO_PASSWORD
             );
             Ok(())
+        }
+        Command::ImportRoster {
+            event,
+            sheet,
+            dry_run,
+            file,
+        } => {
+            import_cli::check_file(&file)?;
+            import_cli::run(&config, event, sheet, dry_run, &file).await
         }
     }
 }
@@ -90,7 +100,8 @@ async fn create_officer(
         }
     };
     let db = db::connect_and_migrate(&config.database_url).await?;
-    let created = app::server::services::officers::create(&db, officer)
+    let actor = app::server::services::audit::Actor::System("cli");
+    let created = app::server::services::officers::create(&db, officer, &actor, Utc::now())
         .await
         .map_err(|e| anyhow::anyhow!("cannot create the officer: {e}"))?;
     println!(

@@ -2,8 +2,9 @@
 //! Tests use the same code with port 0 and a fresh database.
 
 use crate::config::Config;
+use crate::csrf::MultipartLimit;
 use crate::timeout::RequestTimeout;
-use crate::{csrf, db, guard, health, locale, timeout};
+use crate::{csrf, db, form_echo, guard, health, locale, roster_upload, timeout};
 use anyhow::Context;
 use app::app::{App, shell};
 use app::server::AppState;
@@ -12,10 +13,11 @@ use app::server::session_store::DbSessionStore;
 use app::server::throttle::LoginThrottle;
 use axum::Router;
 use axum::body::Body;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
 use axum::middleware;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::prelude::*;
 use leptos_axum::{
     AxumRouteListing, LeptosRoutes, generate_route_list, handle_server_fns_with_context,
@@ -29,6 +31,9 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_sessions::cookie::{Key, SameSite};
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tracing::Level;
+
+/// Room for the form fields and multipart framing around an uploaded file.
+const MULTIPART_OVERHEAD: usize = 64 * 1024;
 
 /// Officers are signed out after this long without a request.
 const SESSION_IDLE: time::Duration = time::Duration::hours(8);
@@ -74,6 +79,7 @@ impl Application {
             db: db.clone(),
             login_throttle: Arc::new(LoginThrottle::with_clock(wiring.clock.clone())),
             clock: wiring.clock,
+            roster_files: config.roster_files(),
         };
         let store = DbSessionStore::new(db);
         let router = router(config, state.clone(), store.clone(), wiring.extra_routes)?;
@@ -135,6 +141,16 @@ fn router(
         .route("/healthz", get(health::healthz))
         .route("/locale/{lang}", get(locale::switch))
         .route(
+            "/events/{id}/roster/upload",
+            post(roster_upload::upload).layer(DefaultBodyLimit::max(
+                config.max_upload_bytes + MULTIPART_OVERHEAD,
+            )),
+        )
+        .route(
+            "/events/{id}/roster/imports/{import_id}/invalid.xlsx",
+            get(roster_upload::invalid_rows),
+        )
+        .route(
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
         )
@@ -148,12 +164,16 @@ fn router(
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        // Layers run outside-in from the last one: session, CSRF, login guard.
+        // Layers run outside-in from the last one: session, form echo, CSRF, login guard.
         .layer(middleware::from_fn_with_state(
             state.clone(),
             guard::require_login,
         ))
-        .layer(middleware::from_fn(csrf::protect))
+        .layer(middleware::from_fn_with_state(
+            MultipartLimit(config.max_upload_bytes + MULTIPART_OVERHEAD),
+            csrf::protect,
+        ))
+        .layer(middleware::from_fn(form_echo::remember))
         .layer(sessions);
     let routes = match extra_routes {
         Some(extra) => app_routes.merge(extra),

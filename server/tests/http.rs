@@ -3,6 +3,24 @@
 
 mod support;
 
+#[path = "http/companies.rs"]
+mod companies;
+use companies::{
+    a_refused_form_without_javascript_comes_back_with_what_was_typed,
+    an_invalid_corporate_number_is_refused_and_nothing_changes,
+    companies_are_found_by_name_kana_corporate_number_and_email,
+    merging_moves_contacts_and_events_and_deletes_the_merged_company,
+    switching_the_primary_contact_leaves_exactly_one, viewers_see_companies_but_cannot_change_them,
+};
+
+#[path = "http/audit.rs"]
+mod audit;
+use audit::{
+    only_admins_and_viewers_may_read_the_audit_log,
+    role_changes_are_logged_with_the_old_and_new_role,
+    sign_ins_and_failed_sign_ins_are_in_the_audit_log, the_audit_log_is_filtered_and_paged,
+};
+
 use app::domain::Role;
 use reqwest::StatusCode;
 use support::{PASSWORD, TestApp, hidden_value, location, location_path};
@@ -44,6 +62,16 @@ on_both_databases!(
     the_language_switch_is_remembered,
     the_demo_roster_is_listed_on_its_events,
     pages_render_completely_under_concurrent_load,
+    companies_are_found_by_name_kana_corporate_number_and_email,
+    an_invalid_corporate_number_is_refused_and_nothing_changes,
+    a_refused_form_without_javascript_comes_back_with_what_was_typed,
+    switching_the_primary_contact_leaves_exactly_one,
+    merging_moves_contacts_and_events_and_deletes_the_merged_company,
+    viewers_see_companies_but_cannot_change_them,
+    sign_ins_and_failed_sign_ins_are_in_the_audit_log,
+    role_changes_are_logged_with_the_old_and_new_role,
+    only_admins_and_viewers_may_read_the_audit_log,
+    the_audit_log_is_filtered_and_paged,
 );
 
 async fn health_check_reports_the_database(app: TestApp) {
@@ -264,6 +292,10 @@ async fn invalid_events_get_an_error_next_to_each_field(app: TestApp) {
         html.contains(r#"aria-describedby="f-name-error""#),
         "error tied to the field"
     );
+    assert!(
+        html.contains(r#"value="2026-13-01""#),
+        "and the form keeps what was typed"
+    );
     let (_, list) = app.call_get("/api/events?include_archived=true").await;
     assert_eq!(list, "[]");
 }
@@ -452,8 +484,10 @@ async fn the_language_switch_is_remembered(app: TestApp) {
 }
 
 async fn the_demo_roster_is_listed_on_its_events(app: TestApp) {
-    server::demo::load(&app.db).await.expect("demo data loads");
-    server::demo::load(&app.db)
+    server::demo::load(&app.db, &app.roster_files)
+        .await
+        .expect("demo data loads");
+    server::demo::load(&app.db, &app.roster_files)
         .await
         .expect("and loads again without duplicating anything");
     let response = app
@@ -482,7 +516,9 @@ async fn the_demo_roster_is_listed_on_its_events(app: TestApp) {
 }
 
 async fn pages_render_completely_under_concurrent_load(app: TestApp) {
-    server::demo::load(&app.db).await.expect("demo data loads");
+    server::demo::load(&app.db, &app.roster_files)
+        .await
+        .expect("demo data loads");
     let response = app
         .login(server::demo::DEMO_ADMIN, server::demo::DEMO_PASSWORD)
         .await;

@@ -5,9 +5,12 @@
 //! (`server::csrf`) checks it before the function runs; it is declared here so that a
 //! hydrated `ActionForm` keeps the hidden field when it serializes the form.
 
+pub mod audit;
+pub mod companies;
 pub mod dto;
 pub mod events;
 pub mod officers;
+pub mod roster;
 pub mod session;
 
 #[cfg(feature = "ssr")]

@@ -10,7 +10,11 @@ use leptos::server_fn::codec::GetUrl;
 use {
     super::respond::respond,
     crate::domain::{NewOfficer, Role},
-    crate::server::{AppState, auth::require_officer, services::officers},
+    crate::server::{
+        AppState,
+        auth::require_officer,
+        services::{audit::Actor, officers},
+    },
 };
 
 #[server(input = GetUrl, endpoint = "officers")]
@@ -31,10 +35,12 @@ pub async fn create_officer(csrf: String, input: NewOfficerInput) -> Result<Offi
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            require_officer().await?.require_admin()?;
+            let admin = require_officer().await?;
+            admin.require_admin()?;
             let new = NewOfficer::try_from(&input)?;
             let state = AppState::from_context()?;
-            let created = officers::create(&state.db, new).await?;
+            let actor = Actor::from(&admin);
+            let created = officers::create(&state.db, new, &actor, state.clock.now()).await?;
             tracing::info!(officer_id = created.id, "officer created");
             leptos_axum::redirect("/admin/officers");
             Ok(created.into())
@@ -52,7 +58,7 @@ pub async fn set_officer_role(csrf: String, id: i32, role: String) -> Result<(),
             admin.require_admin()?;
             let role = Role::parse(&role).map_err(|p| AppError::field("role", p))?;
             let state = AppState::from_context()?;
-            officers::set_role(&state.db, id, role).await?;
+            officers::set_role(&state.db, id, role, &(&admin).into(), state.clock.now()).await?;
             tracing::info!(
                 by = admin.id,
                 officer_id = id,
@@ -74,7 +80,8 @@ pub async fn set_officer_active(csrf: String, id: i32, active: bool) -> Result<(
             let admin = require_officer().await?;
             admin.require_admin()?;
             let state = AppState::from_context()?;
-            officers::set_active(&state.db, id, active).await?;
+            officers::set_active(&state.db, id, active, &(&admin).into(), state.clock.now())
+                .await?;
             tracing::info!(
                 by = admin.id,
                 officer_id = id,

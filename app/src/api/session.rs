@@ -8,7 +8,11 @@ use leptos::server_fn::codec::GetUrl;
 #[cfg(feature = "ssr")]
 use {
     super::respond::respond,
-    crate::server::{AppState, auth},
+    crate::server::{
+        AppState, auth,
+        services::audit::{self, Action, Actor},
+        services::officers,
+    },
 };
 
 /// A local path to go to after signing in; anything else (another site, `//host`)
@@ -56,17 +60,50 @@ pub async fn login(
                 .await
                 .ok()
                 .map(|ConnectInfo(addr)| addr.ip());
+            let now = state.clock.now();
+            let claimed = Actor::Anonymous {
+                claimed: email.trim().to_owned(),
+            };
             if !state.login_throttle.allow(&email, address) {
                 tracing::warn!(?address, "login throttled");
+                audit::record(
+                    &state.db,
+                    now,
+                    &claimed,
+                    Action::LoginFailed,
+                    email.trim(),
+                    login_details(address, true),
+                )
+                .await?;
                 return Err(AppError::TooManyAttempts);
             }
-            let officer =
-                crate::server::services::officers::authenticate(&state.db, &email, &password)
-                    .await?
-                    .ok_or_else(|| {
-                        tracing::info!(?address, "login failed");
-                        AppError::InvalidCredentials
-                    })?;
+            let Some(officer) = officers::authenticate(&state.db, &email, &password).await? else {
+                tracing::info!(?address, "login failed");
+                audit::record(
+                    &state.db,
+                    now,
+                    &claimed,
+                    Action::LoginFailed,
+                    email.trim(),
+                    login_details(address, false),
+                )
+                .await?;
+                return Err(AppError::InvalidCredentials);
+            };
+            // Recorded before the session is, so no sign-in goes unrecorded.
+            let actor = Actor::Officer {
+                id: officer.id,
+                email: officer.email.clone(),
+            };
+            audit::record(
+                &state.db,
+                now,
+                &actor,
+                Action::Login,
+                &officer.email,
+                login_details(address, false),
+            )
+            .await?;
             let session = auth::current_session().await?;
             // A new session id on sign-in defeats session fixation.
             session
@@ -83,6 +120,20 @@ pub async fn login(
         }
         .await,
     )
+}
+
+/// The audit details of a sign-in attempt: where it came from, and whether it was
+/// refused unchecked because of too many attempts.
+#[cfg(feature = "ssr")]
+fn login_details(address: Option<std::net::IpAddr>, throttled: bool) -> serde_json::Value {
+    let mut details = serde_json::Map::new();
+    if let Some(address) = address {
+        details.insert("ip".into(), address.to_string().into());
+    }
+    if throttled {
+        details.insert("throttled".into(), true.into());
+    }
+    details.into()
 }
 
 #[server(endpoint = "logout")]
@@ -105,6 +156,17 @@ pub async fn logout(csrf: String) -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     use super::safe_next;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn login_details_name_the_address_and_a_refusal_by_the_limit() {
+        let address = "192.0.2.7".parse().ok();
+        assert_eq!(
+            super::login_details(address, true).to_string(),
+            r#"{"ip":"192.0.2.7","throttled":true}"#
+        );
+        assert_eq!(super::login_details(None, false).to_string(), "{}");
+    }
 
     #[test]
     fn only_local_paths_are_followed_after_sign_in() {

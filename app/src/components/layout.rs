@@ -40,6 +40,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn Nav(info: SessionInfo) -> impl IntoView {
     let i18n = use_i18n();
     let is_admin = info.is_admin();
+    let can_read_audit_log = info.can_read_audit_log();
     let csrf = info.csrf.clone();
     info.officer.map(|officer| {
         view! {
@@ -48,11 +49,22 @@ fn Nav(info: SessionInfo) -> impl IntoView {
                     <li>
                         <a href="/events">{t!(i18n, nav.events)}</a>
                     </li>
+                    <li>
+                        <a href="/companies">{t!(i18n, companies.nav)}</a>
+                    </li>
                     {is_admin
                         .then(|| {
                             view! {
                                 <li>
                                     <a href="/admin/officers">{t!(i18n, nav.officers)}</a>
+                                </li>
+                            }
+                        })}
+                    {can_read_audit_log
+                        .then(|| {
+                            view! {
+                                <li>
+                                    <a href="/admin/audit">{t!(i18n, audit.nav)}</a>
                                 </li>
                             }
                         })}

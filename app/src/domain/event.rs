@@ -80,7 +80,7 @@ impl EventDraft {
     }
 }
 
-fn parse_date(raw: &str) -> Result<NaiveDate, Problem> {
+pub(super) fn parse_date(raw: &str) -> Result<NaiveDate, Problem> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err(Problem::Required);

@@ -16,6 +16,9 @@ pub enum Problem {
     InvalidCorporateNumber,
     EmailTaken,
     PasswordTooShort { min: usize },
+    CorporateNumberTaken,
+    SameCompany,
+    UnknownCompany,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

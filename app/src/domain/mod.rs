@@ -1,6 +1,8 @@
 //! Domain types shared by the server and the browser. Plain Rust, no HTTP or database
 //! types, so the same parsing runs on both sides and is unit-tested alone.
 
+pub mod audit;
+pub mod companies;
 pub mod corporate_number;
 pub mod email;
 pub mod event;
@@ -9,6 +11,8 @@ pub mod fiscal_year;
 pub mod officer;
 pub mod roster;
 
+pub use audit::{AuditAction, AuditFilter, AuditQuery};
+pub use companies::{CompanyDraft, CompanyInput, ContactDraft, ContactInput};
 pub use corporate_number::CorporateNumber;
 pub use email::Email;
 pub use event::{EventDraft, EventInput, EventKind};

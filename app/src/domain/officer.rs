@@ -41,6 +41,12 @@ impl Role {
     pub fn is_admin(self) -> bool {
         self == Role::Admin
     }
+
+    /// Who may read the audit log: admins, and viewers (the review council reads it);
+    /// officers, who do the day-to-day work the log records, may not.
+    pub fn can_read_audit_log(self) -> bool {
+        matches!(self, Role::Admin | Role::Viewer)
+    }
 }
 
 /// A new password, long enough to resist guessing. Never serialized back to a browser.
@@ -124,6 +130,13 @@ mod tests {
         assert!(Role::Officer.can_write());
         assert!(!Role::Viewer.can_write());
         assert!(!Role::Officer.is_admin());
+    }
+
+    #[test]
+    fn officers_cannot_read_the_audit_log_but_admins_and_viewers_can() {
+        assert!(Role::Admin.can_read_audit_log());
+        assert!(Role::Viewer.can_read_audit_log());
+        assert!(!Role::Officer.can_read_audit_log());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::api::dto::{EventDto, ParticipantDto};
 use crate::api::events::{ArchiveEvent, UpdateEvent, get_event, list_participants};
 use crate::app::use_session;
 use crate::components::event_form::EventFields;
-use crate::components::form::{CsrfField, ErrorBanner, error_of, field_errors_of};
+use crate::components::form::{CsrfField, ErrorBanner, FormEcho, error_of, field_errors_of};
 use crate::domain::EventInput;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -136,14 +136,17 @@ fn EventView(
     let session = use_session();
     let can_write = move || session.get().is_some_and(|s| s.can_write());
     let year = event.fiscal_year.start_year();
-    let input = EventInput {
-        name: event.name.clone(),
-        kind: event.kind.as_str().to_owned(),
-        venue: event.venue.clone(),
-        start_date: event.start_date.to_string(),
-        end_date: event.end_date.to_string(),
-        notes: event.notes.clone(),
-    };
+    // After a refused submission without JavaScript, the form shows what was typed.
+    let input = FormEcho::of::<UpdateEvent>()
+        .and_then(|echo| echo.restore::<EventInput>("input"))
+        .unwrap_or_else(|| EventInput {
+            name: event.name.clone(),
+            kind: event.kind.as_str().to_owned(),
+            venue: event.venue.clone(),
+            start_date: event.start_date.to_string(),
+            end_date: event.end_date.to_string(),
+            notes: event.notes.clone(),
+        });
     let title = event.name.clone();
     let id = event.id;
     let archived = event.archived;
@@ -166,6 +169,13 @@ fn EventView(
                 <dt>{t!(i18n, events.notes)}</dt>
                 <dd class="pre-wrap">{event.notes.clone()}</dd>
             </dl>
+            {move || can_write().then(|| view! {
+                <p>
+                    <a class="button secondary" href=format!("/events/{id}/roster/import")>
+                        {t!(i18n, roster.import_link)}
+                    </a>
+                </p>
+            })}
         </section>
         {move || can_write().then(|| {
             let input = input.clone();

@@ -2,7 +2,7 @@
 
 use crate::api::events::CreateEvent;
 use crate::components::event_form::EventFields;
-use crate::components::form::{CsrfField, ErrorBanner, error_of, field_errors_of};
+use crate::components::form::{CsrfField, ErrorBanner, FormEcho, error_of, field_errors_of};
 use crate::domain::EventInput;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -12,6 +12,10 @@ use leptos_meta::Title;
 pub fn NewEventPage() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateEvent>::new();
+    // After a refused submission without JavaScript, the form shows what was typed.
+    let initial = FormEcho::of::<CreateEvent>()
+        .and_then(|echo| echo.restore::<EventInput>("input"))
+        .unwrap_or_default();
     view! {
         <Title text=td_string!(i18n.get_locale_untracked(), events.new).to_string() />
         <p>
@@ -22,7 +26,7 @@ pub fn NewEventPage() -> impl IntoView {
             <ErrorBanner error=error_of(create.value()) />
             <ActionForm action=create attr:class="form" attr:novalidate=true>
                 <CsrfField />
-                <EventFields initial=EventInput::default() errors=field_errors_of(create.value()) />
+                <EventFields initial errors=field_errors_of(create.value()) />
                 <button type="submit" class="button primary">
                     {t!(i18n, events.create)}
                 </button>

@@ -4,12 +4,15 @@
 //! leptos_meta reads the title after the page's reactive owner may already be gone,
 //! which panicked under load. Switching language reloads the page, so nothing is lost.
 
+pub mod audit;
+pub mod companies;
 pub mod event_detail;
 pub mod event_new;
 pub mod events;
 pub mod login;
 pub mod not_found;
 pub mod officers;
+pub mod roster;
 
 /// A date as the office writes it (2026/11/25 reads naturally in both languages).
 pub(crate) fn format_date(date: chrono::NaiveDate) -> String {

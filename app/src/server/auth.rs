@@ -63,6 +63,15 @@ impl Officer {
             Err(AppError::Forbidden)
         }
     }
+
+    /// Admins and viewers may read the audit log; officers may not.
+    pub fn require_auditor(&self) -> Result<(), AppError> {
+        if self.role.can_read_audit_log() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
 }
 
 /// The active officer signed in to `session`, if any. A disabled officer's sessions stop

@@ -1,6 +1,7 @@
 //! What every request handler and server function can reach.
 
 use super::clock::Clock;
+use super::services::roster::import::Storage;
 use super::throttle::LoginThrottle;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -14,6 +15,8 @@ pub struct AppState {
     pub login_throttle: Arc<LoginThrottle>,
     /// The time: the system clock, or a test's manual clock.
     pub clock: Clock,
+    /// Where uploaded rosters are kept, and the limits of the spreadsheet reader.
+    pub roster_files: Storage,
 }
 
 impl AppState {

@@ -7,6 +7,7 @@
 use app::domain::{Email, NewOfficer, Password, Role};
 use app::server::AppState;
 use app::server::clock::Clock;
+use app::server::services::audit::Actor;
 use app::server::services::officers;
 use axum::Router;
 use axum::routing::get;
@@ -58,8 +59,12 @@ fn postgres_admin_url() -> String {
 pub struct Browser {
     pub base: String,
     pub db: DatabaseConnection,
+    /// Where the app keeps uploaded rosters (for `server::demo::load`).
+    pub roster_files: app::server::services::roster::import::Storage,
     pub client: Client,
     journal: Journal,
+    /// The app's clock, for what the harness writes directly (officers' audit entries).
+    clock: Clock,
 }
 
 /// The last request any browser of a test sent, and whether it was answered: what a
@@ -192,6 +197,7 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
         base_url: Url::parse("http://127.0.0.1").expect("url"),
         secret_key: SecretKey::from_text(&"test-key-".repeat(10)).expect("key"),
         request_timeout: options.request_timeout,
+        max_upload_bytes: server::config::DEFAULT_MAX_UPLOAD_BYTES,
     };
     let clock = Clock::manual(test_epoch());
     let wiring = Wiring {
@@ -206,6 +212,7 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
         .expect("application starts");
     let base = format!("http://{}", app.local_addr());
     let db = app.state().db.clone();
+    let roster_files = app.state().roster_files.clone();
     let (shutdown, on_shutdown) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         app.run_until(async {
@@ -218,8 +225,10 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
         browser: Browser {
             base,
             db,
+            roster_files,
             client: http_client(),
             journal: Journal::default(),
+            clock: clock.clone(),
         },
         clock,
         shutdown: Some(shutdown),
@@ -234,8 +243,10 @@ pub fn spawn_browser(app: &TestApp) -> Browser {
     Browser {
         base: app.base.clone(),
         db: app.db.clone(),
+        roster_files: app.roster_files.clone(),
         client: http_client(),
         journal: app.journal.clone(),
+        clock: app.clock.clone(),
     }
 }
 
@@ -299,6 +310,8 @@ impl Browser {
                 role,
                 password: Password::parse(PASSWORD).expect("password"),
             },
+            &Actor::System("test"),
+            self.clock.now(),
         )
         .await
         .expect("officer created");
@@ -398,6 +411,23 @@ impl Browser {
             "/api/login",
             "/login",
             &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// Uploads a file with a multipart form, as the roster upload page does without
+    /// JavaScript, with the CSRF token added.
+    pub async fn upload(&self, path: &str, file_name: &str, bytes: Vec<u8>) -> Response {
+        let token = self.csrf_token().await;
+        let form = reqwest::multipart::Form::new().text("csrf", token).part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
+        );
+        self.send(
+            self.client
+                .post(self.url(path))
+                .header(ACCEPT, "text/html,application/xhtml+xml")
+                .multipart(form),
         )
         .await
     }

@@ -16,6 +16,7 @@ pub mod flag;
 pub mod header;
 pub mod header_name;
 pub mod normalize;
+pub mod plan;
 pub mod record;
 pub mod row;
 
@@ -26,5 +27,6 @@ pub use field::RosterField;
 pub use header::{HEADER_SCAN_LIMIT, HeaderRow, find_header, mapping_signature};
 pub use header_name::{normalize_header, recognize};
 pub use normalize::{EmailCell, PhoneOutcome};
+pub use plan::{Change, Plan, PlannedRow, RowClass, StoredCompany, StoredContact, Suggestion};
 pub use record::{CompanyRecord, ContactRecord, RosterRow, RowOutcome, RowProblem, RowWarning};
 pub use row::parse_row;

@@ -6,7 +6,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub event_id: i32,
-    pub officer_id: i32,
+    pub officer_id: Option<i32>,
     pub file_name: String,
     pub file_size: i64,
     pub sha256: String,

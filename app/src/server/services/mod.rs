@@ -2,6 +2,7 @@
 //! the CLI call these, and tests can too.
 
 pub mod audit;
+pub mod companies;
 pub mod events;
 pub mod officers;
 pub mod roster;

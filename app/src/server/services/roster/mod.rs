@@ -1,5 +1,7 @@
 //! The roster of an event: which companies exhibit, with their primary contact.
-//! (Importing rosters from Excel builds on these tables.)
+//! Importing rosters from spreadsheets: [`import`].
+
+pub mod import;
 
 use crate::api::dto::ParticipantDto;
 use crate::error::AppError;
