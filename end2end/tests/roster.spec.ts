@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
+import { expectAccessibleBothWays } from "./a11y";
 
 const ADMIN = { email: "admin@example.jp", password: "kotae-demo-2026" };
 const ROSTER = path.join(__dirname, "../../app/tests/fixtures/roster/roster_tech_expo_2026.xlsx");
@@ -42,6 +43,7 @@ test("an officer uploads a roster, fixes a mapping, previews, commits and sees t
   await page.getByRole("link", { name: "名簿を取り込む" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("名簿の取り込み");
   await ready(page, javaScriptEnabled);
+  if (javaScriptEnabled) await expectAccessibleBothWays(page);
 
   await page.getByLabel("名簿ファイル").setInputFiles(ROSTER);
   await page.getByRole("button", { name: "アップロードして内容を確認" }).click();
@@ -50,6 +52,7 @@ test("an officer uploads a roster, fixes a mapping, previews, commits and sees t
   // The header is found on row 3, below the title rows; every row is counted.
   await expect(page.getByText("3行目")).toBeVisible();
   await expect(page.getByRole("link", { name: /すべて\s*39/ })).toBeVisible();
+  if (javaScriptEnabled) await expectAccessibleBothWays(page);
 
   // The officer decides one column should not be imported (each project another one:
   // a mapping, once corrected, is remembered for files with the same headers).
@@ -64,6 +67,7 @@ test("an officer uploads a roster, fixes a mapping, previews, commits and sees t
   await page.getByRole("button", { name: "この内容で確定する" }).click();
   await expect(page.getByRole("status")).toContainText("取り込みを確定しました");
   await ready(page, javaScriptEnabled);
+  if (javaScriptEnabled) await expectAccessibleBothWays(page);
 
   await page.getByRole("link", { name: "イベントに戻る" }).click();
   await ready(page, javaScriptEnabled);
