@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessibleBothWays } from "./a11y";
+import { ADMIN } from "./support";
 
 // Every page an officer sees, hydrated and as the server sent it (WCAG 2.1 AA, axe-core).
 // axe needs JavaScript, so this runs in the project that has it.
@@ -11,8 +12,8 @@ test("every officer page passes axe-core, hydrated and as the server sent it", a
   await page.goto("/login");
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
   await expectAccessibleBothWays(page);
-  await page.getByLabel("メールアドレス").fill("admin@example.jp");
-  await page.getByLabel("パスワード").fill("kotae-demo-2026");
+  await page.getByLabel("メールアドレス").fill(ADMIN.email);
+  await page.getByLabel("パスワード").fill(ADMIN.password);
   await page.getByRole("button", { name: "ログイン" }).click();
   await expect(page).toHaveURL(/\/events$/);
 

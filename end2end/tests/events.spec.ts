@@ -1,28 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, failOnScriptErrors, ready } from "./support";
 
-const ADMIN = { email: "admin@example.jp", password: "kotae-demo-2026" };
-
-// Any script error (a failed hydration, a panic in the wasm) fails the test.
-let scriptErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  scriptErrors = [];
-  page.on("pageerror", (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
-  page.on("console", (message) => {
-    // The browser also logs 4xx answers to fetches (e.g. 422 for a refused form): those
-    // are expected and shown to the user, not script errors.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) scriptErrors.push(`${page.url()}: ${message.text()}`);
-  });
-});
-test.afterEach(() => {
-  expect(scriptErrors).toEqual([]);
-});
-
-/** With JavaScript, waits until the page is hydrated (interactive); without, returns. */
-async function ready(page: Page, javaScriptEnabled: boolean) {
-  if (javaScriptEnabled) {
-    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-  }
-}
+failOnScriptErrors();
 
 async function logIn(page: Page, javaScriptEnabled: boolean) {
   await page.goto("/events");

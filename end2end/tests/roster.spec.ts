@@ -1,28 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { ADMIN, failOnScriptErrors, ready } from "./support";
 import path from "node:path";
 import { expectAccessibleBothWays } from "./a11y";
 
-const ADMIN = { email: "admin@example.jp", password: "kotae-demo-2026" };
 const ROSTER = path.join(__dirname, "../../app/tests/fixtures/roster/roster_tech_expo_2026.xlsx");
 
-// Any script error (a failed hydration, a panic in the wasm) fails the test.
-let scriptErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  scriptErrors = [];
-  page.on("pageerror", (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) scriptErrors.push(`${page.url()}: ${message.text()}`);
-  });
-});
-test.afterEach(() => {
-  expect(scriptErrors).toEqual([]);
-});
-
-async function ready(page: Page, javaScriptEnabled: boolean) {
-  if (javaScriptEnabled) {
-    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-  }
-}
+failOnScriptErrors();
 
 test("an officer uploads a roster, fixes a mapping, previews, commits and sees the participants", async ({
   page,

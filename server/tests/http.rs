@@ -1,6 +1,7 @@
 //! The officer-facing HTTP API and pages, driven over real HTTP against a real server,
 //! once on SQLite and once on PostgreSQL.
 
+#[macro_use]
 mod support;
 
 #[path = "http/companies.rs"]
@@ -24,27 +25,6 @@ use audit::{
 use app::domain::Role;
 use reqwest::StatusCode;
 use support::{PASSWORD, TestApp, hidden_value, location, location_path};
-
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    crate::support::run(crate::support::Db::Sqlite, stringify!($name), super::$name).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    crate::support::run(crate::support::Db::Postgres, stringify!($name), super::$name).await;
-                }
-            )*
-        }
-    };
-}
 
 on_both_databases!(
     health_check_reports_the_database,

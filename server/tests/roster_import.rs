@@ -2,6 +2,7 @@
 //! once on SQLite and once on PostgreSQL: every sample roster, idempotency, a changed
 //! e-mail, the mapping an officer corrects, refused files, rights and CSRF.
 
+#[macro_use]
 mod support;
 
 use app::domain::{EventDraft, EventInput, Role};
@@ -11,27 +12,6 @@ use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 use support::{TestApp, location_path};
-
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    crate::support::run(crate::support::Db::Sqlite, stringify!($name), super::$name).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    crate::support::run(crate::support::Db::Postgres, stringify!($name), super::$name).await;
-                }
-            )*
-        }
-    };
-}
 
 on_both_databases!(
     every_sample_roster_is_previewed_with_exact_counts,

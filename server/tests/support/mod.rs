@@ -24,6 +24,30 @@ use tempfile::TempDir;
 use tokio::sync::oneshot;
 use url::Url;
 
+/// Declares each named scenario twice, as `sqlite::name` and `postgres::name`, each a
+/// test on its own runtime that runs the scenario against a fresh app within the time limit.
+#[allow(unused_macros)] // not every test binary declares scenarios
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    crate::support::run(crate::support::Db::Sqlite, stringify!($name), super::$name).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    crate::support::run(crate::support::Db::Postgres, stringify!($name), super::$name).await;
+                }
+            )*
+        }
+    };
+}
+
 pub const PASSWORD: &str = "correct horse battery staple";
 
 /// Every test body gets this long; a hang then fails one test in a minute instead of

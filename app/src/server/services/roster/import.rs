@@ -459,35 +459,19 @@ pub async fn commit(
     }
     write_plan(&txn, at, import.event_id, &preview.plan).await?;
     let counts = preview.counts();
-    let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
-    roster_import::Entity::update_many()
-        .col_expr(
-            roster_import::Column::CountNew,
-            Expr::value(count(counts.new)),
-        )
-        .col_expr(
-            roster_import::Column::CountUpdated,
-            Expr::value(count(counts.updated)),
-        )
-        .col_expr(
-            roster_import::Column::CountUnchanged,
-            Expr::value(count(counts.unchanged)),
-        )
-        .col_expr(
-            roster_import::Column::CountSkipped,
-            Expr::value(count(counts.skipped)),
-        )
-        .col_expr(
-            roster_import::Column::CountInvalid,
-            Expr::value(count(counts.invalid)),
-        )
-        .col_expr(
-            roster_import::Column::Sheet,
-            Expr::value(preview.sheet.clone()),
-        )
-        .filter(roster_import::Column::Id.eq(import_id))
-        .exec(&txn)
-        .await?;
+    let count = |n: usize| Set(i32::try_from(n).unwrap_or(i32::MAX));
+    roster_import::ActiveModel {
+        id: Set(import_id),
+        sheet: Set(preview.sheet.clone()),
+        count_new: count(counts.new),
+        count_updated: count(counts.updated),
+        count_unchanged: count(counts.unchanged),
+        count_skipped: count(counts.skipped),
+        count_invalid: count(counts.invalid),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
     audit::record(
         &txn,
         at,
@@ -519,35 +503,22 @@ async fn write_plan(
 ) -> Result<(), AppError> {
     for planned in plan.touched() {
         let state = &planned.state;
+        let mut row = company::ActiveModel {
+            name: Set(state.name.clone()),
+            name_kana: Set(state.kana.clone()),
+            corporate_number: Set(state.corporate_number.clone()),
+            industry: Set(state.industry.clone()),
+            address: Set(state.address.clone()),
+            regional_leader: Set(state.regional_leader),
+            updated_at: Set(at),
+            ..Default::default()
+        };
         let company_id = if state.id == 0 {
-            company::ActiveModel {
-                name: Set(state.name.clone()),
-                name_kana: Set(state.kana.clone()),
-                corporate_number: Set(state.corporate_number.clone()),
-                industry: Set(state.industry.clone()),
-                address: Set(state.address.clone()),
-                regional_leader: Set(state.regional_leader),
-                created_at: Set(at),
-                updated_at: Set(at),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?
-            .id
+            row.created_at = Set(at);
+            row.insert(txn).await?.id
         } else {
-            company::ActiveModel {
-                id: Set(state.id),
-                name: Set(state.name.clone()),
-                name_kana: Set(state.kana.clone()),
-                corporate_number: Set(state.corporate_number.clone()),
-                industry: Set(state.industry.clone()),
-                address: Set(state.address.clone()),
-                regional_leader: Set(state.regional_leader),
-                updated_at: Set(at),
-                ..Default::default()
-            }
-            .update(txn)
-            .await?;
+            row.id = Set(state.id);
+            row.update(txn).await?;
             state.id
         };
         for person in &state.contacts {
