@@ -25,6 +25,28 @@ pub fn problem(i18n: I18nContext<Locale>, problem: &Problem) -> String {
         }
         Problem::SameCompany => t_string!(i18n, companies.same_company).to_string(),
         Problem::UnknownCompany => t_string!(i18n, companies.unknown_company).to_string(),
+        Problem::NotANumber => t_string!(i18n, errors.not_a_number).to_string(),
+        Problem::NotAWholeNumber => t_string!(i18n, errors.not_a_whole_number).to_string(),
+        Problem::OutOfRange { min, max } => {
+            t_string!(i18n, errors.out_of_range, min = min, max = max).to_string()
+        }
+        Problem::TooSmall { min } => t_string!(i18n, errors.too_small, min = min).to_string(),
+        Problem::TooLarge { max } => t_string!(i18n, errors.too_large, max = max).to_string(),
+        Problem::TooManyDecimals { max } => {
+            t_string!(i18n, errors.too_many_decimals, max = *max).to_string()
+        }
+        Problem::TooFewChoices { min } => {
+            t_string!(i18n, errors.too_few_choices, min = *min).to_string()
+        }
+        Problem::TooManyChoices { max } => {
+            t_string!(i18n, errors.too_many_choices, max = *max).to_string()
+        }
+        Problem::DateTooEarly { min } => {
+            t_string!(i18n, errors.date_too_early, min = min).to_string()
+        }
+        Problem::DateTooLate { max } => {
+            t_string!(i18n, errors.date_too_late, max = max).to_string()
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What is wrong with one field.
+/// What is wrong with one field. Bounds are carried as the message shows them: numbers
+/// in canonical form, dates as `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Problem {
@@ -19,6 +20,16 @@ pub enum Problem {
     CorporateNumberTaken,
     SameCompany,
     UnknownCompany,
+    NotANumber,
+    NotAWholeNumber,
+    OutOfRange { min: String, max: String },
+    TooSmall { min: String },
+    TooLarge { max: String },
+    TooManyDecimals { max: u8 },
+    TooFewChoices { min: u32 },
+    TooManyChoices { max: u32 },
+    DateTooEarly { min: String },
+    DateTooLate { max: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

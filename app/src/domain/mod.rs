@@ -8,6 +8,7 @@ pub mod email;
 pub mod event;
 pub mod field_errors;
 pub mod fiscal_year;
+pub mod forms;
 pub mod officer;
 pub mod roster;
 
