@@ -104,7 +104,7 @@ pub async fn get_upload_page(event_id: i32) -> Result<UploadPageDto, AppError> {
                 .map(|m| ImportSummaryDto {
                     id: m.id,
                     file_name: m.file_name.clone(),
-                    created_at: jst(m.created_at),
+                    created_at: crate::domain::office_time::format_office_time(m.created_at),
                     committed: m.status == import::COMMITTED,
                     counts: stored_counts(&m),
                 })
@@ -241,8 +241,10 @@ fn import_dto(
         file_size: model.file_size,
         sha256: model.sha256.clone(),
         committed: model.status == import::COMMITTED,
-        created_at: jst(model.created_at),
-        committed_at: model.committed_at.map(jst),
+        created_at: crate::domain::office_time::format_office_time(model.created_at),
+        committed_at: model
+            .committed_at
+            .map(crate::domain::office_time::format_office_time),
     }
 }
 
@@ -293,13 +295,4 @@ fn stored_counts(model: &crate::server::entities::roster_import::Model) -> Vec<(
         (RowClass::Skipped, n(model.count_skipped)),
         (RowClass::Invalid, n(model.count_invalid)),
     ]
-}
-
-/// A time as the office reads it: Japan time, `2026/11/26 09:30`.
-#[cfg(feature = "ssr")]
-fn jst(at: chrono::DateTime<chrono::Utc>) -> String {
-    let offset = chrono::FixedOffset::east_opt(9 * 3600).expect("JST is a valid offset");
-    at.with_timezone(&offset)
-        .format("%Y/%m/%d %H:%M")
-        .to_string()
 }

@@ -4,7 +4,7 @@
 
 use super::event::parse_date;
 use super::{FieldErrors, Problem};
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Entries per page of the audit log.
@@ -64,17 +64,7 @@ impl AuditAction {
     }
 }
 
-/// The office's time zone (JST has no daylight saving time, so a fixed offset is exact).
-pub fn office_offset() -> FixedOffset {
-    FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
-}
-
-/// An instant as the office reads it: `2026/06/01 09:00` in JST.
-pub fn format_office_time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&office_offset())
-        .format("%Y/%m/%d %H:%M")
-        .to_string()
-}
+pub use super::office_time::{format_office_time, office_offset};
 
 /// What the filter form of the audit page sends, as typed; every field may be empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
