@@ -133,9 +133,7 @@ async fn form_token(
         max_multipart
     };
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, limit)
-        .await
-        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+    let bytes = to_bytes(body, limit).await.map_err(|_| too_large(limit))?;
     let token = match boundary {
         None => form_urlencoded::parse(&bytes)
             .find(|(key, _)| key == CSRF_FIELD)
@@ -162,6 +160,26 @@ async fn multipart_field(bytes: axum::body::Bytes, boundary: String, name: &str)
 fn tokens_match(presented: &str, expected: &str) -> bool {
     let (a, b) = (presented.as_bytes(), expected.as_bytes());
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A body over the limit: for an upload, a page that says so and how large a file may be.
+fn too_large(limit: usize) -> Response {
+    let megabytes = limit / (1024 * 1024);
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>ファイルが大きすぎます - Kotae</title></head><body><main>\
+         <h1>ファイルが大きすぎます</h1>\
+         <p>送信できるのは {megabytes} MB までです。画像や不要なシートを削除するか、名簿だけを新しいブックにコピーして保存し直してから、もう一度お試しください。</p>\
+         <p lang=\"en\">The file is too large: up to {megabytes} MB can be sent. Remove images or sheets you do not need, or copy the roster into a new workbook, and try again.</p>\
+         </main></body></html>\n"
+    );
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        page,
+    )
+        .into_response()
 }
 
 fn refuse() -> Response {

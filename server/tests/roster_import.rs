@@ -20,6 +20,7 @@ on_both_databases!(
     a_corrected_mapping_is_used_and_remembered_for_the_same_headers,
     invalid_rows_are_left_out_listed_and_handed_back_as_a_workbook,
     a_file_that_is_not_a_spreadsheet_is_refused_with_a_message,
+    a_file_over_the_upload_limit_is_refused_with_the_limit_named,
     viewers_cannot_import_and_uploads_need_the_csrf_token,
 );
 
@@ -364,6 +365,32 @@ async fn a_file_that_is_not_a_spreadsheet_is_refused_with_a_message(app: TestApp
             .expect("n"),
         0,
         "nothing is recorded for a refused file"
+    );
+}
+
+async fn a_file_over_the_upload_limit_is_refused_with_the_limit_named(app: TestApp) {
+    app.login_as("tanaka@example.jp", Role::Officer).await;
+    let event = new_event(&app).await;
+    // Just over the limit (the file plus 64 KiB for the form): the rest of the body fits
+    // in the socket buffers, so the client reads the answer instead of a reset.
+    let oversized = vec![b'a'; server::config::DEFAULT_MAX_UPLOAD_BYTES + 72 * 1024];
+    let response = app
+        .upload(
+            &format!("/events/{event}/roster/upload"),
+            "big.csv",
+            oversized,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let page = response.text().await.expect("body");
+    assert!(page.contains("10 MB"), "{page}");
+    assert!(page.contains("<title>"), "a page, with a title");
+    assert_eq!(
+        roster_import::Entity::find()
+            .count(&app.db)
+            .await
+            .expect("n"),
+        0
     );
 }
 
