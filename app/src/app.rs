@@ -9,7 +9,7 @@ use crate::i18n::*;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_i18n::context::{CookieOptions, UseLocalesOptions};
-use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -76,6 +76,10 @@ pub fn App() -> impl IntoView {
     // Every route renders fully on the server before it is sent (`SsrMode::Async`), so
     // each page works with JavaScript disabled; with JavaScript it is hydrated.
     view! {
+        // Every page names itself with a `<Title>`; this one is for the pages that show
+        // only an error (a record that does not exist), which would have none. Titles
+        // rendered later win.
+        <Title text="Kotae" />
         <I18nContextProvider ssr_lang_header_getter=no_accept_language cookie_options>
             <Router>
                 <Layout>
@@ -110,6 +114,28 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/companies/:id")
                             view=routes::companies::detail::CompanyPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/a/:token") view=routes::answer::page::AnswerPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/a/:token/receipt")
+                            view=routes::answer::receipt::ReceiptPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/forms") view=routes::forms::list::FormsPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/forms/:id")
+                            view=routes::forms::detail::FormPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/events/:id/campaigns/:campaign_id")
+                            view=routes::campaigns::page::CampaignPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/forms/:id/edit")
+                            view=routes::forms::builder::FormBuilderPage
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/admin/audit") view=routes::audit::AuditPage ssr=SsrMode::Async />

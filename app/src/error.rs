@@ -2,6 +2,7 @@
 //! translates it; database and other internal details never reach the browser (they are
 //! logged on the server with context, see `AppError::internal`).
 
+use crate::domain::forms::DefinitionProblem;
 use crate::domain::{FieldErrors, Problem};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -21,6 +22,8 @@ pub enum AppError {
     NotFound,
     #[error("invalid input")]
     Invalid(FieldErrors),
+    #[error("the form cannot be used as it is: {0:?}")]
+    InvalidForm(Vec<DefinitionProblem>),
     #[error("the last active administrator cannot be demoted or disabled")]
     LastAdmin,
     #[error("the file cannot be imported: {0:?}")]

@@ -47,6 +47,12 @@ pub fn problem(i18n: I18nContext<Locale>, problem: &Problem) -> String {
         Problem::DateTooLate { max } => {
             t_string!(i18n, errors.date_too_late, max = max).to_string()
         }
+        Problem::InvalidDateTime => t_string!(i18n, errors.invalid_date_time).to_string(),
+        Problem::DeadlineBeforeOpening => {
+            t_string!(i18n, errors.deadline_before_opening).to_string()
+        }
+        Problem::NoRecipients => t_string!(i18n, errors.no_recipients).to_string(),
+        Problem::ExtensionNotLater => t_string!(i18n, errors.extension_not_later).to_string(),
     }
 }
 
@@ -58,6 +64,7 @@ pub fn app_error(i18n: I18nContext<Locale>, error: &AppError) -> String {
         AppError::TooManyAttempts => t_string!(i18n, errors.too_many_attempts).to_string(),
         AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
         AppError::Invalid(_) => t_string!(i18n, errors.invalid).to_string(),
+        AppError::InvalidForm(_) => t_string!(i18n, errors.invalid_form).to_string(),
         AppError::LastAdmin => t_string!(i18n, errors.last_admin).to_string(),
         AppError::BadFile(problem) => match i18n.get_locale_untracked() {
             Locale::ja => problem.message_ja.clone(),
@@ -102,6 +109,13 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         AuditAction::RosterImported => t_string!(i18n, audit.actions.roster_imported).to_string(),
         AuditAction::CompanyUpdated => t_string!(i18n, audit.actions.company_updated).to_string(),
         AuditAction::CompaniesMerged => t_string!(i18n, audit.actions.companies_merged).to_string(),
+        AuditAction::FormCreated => t_string!(i18n, audit.actions.form_created).to_string(),
+        AuditAction::FormPublished => t_string!(i18n, audit.actions.form_published).to_string(),
+        AuditAction::CampaignCreated => t_string!(i18n, audit.actions.campaign_created).to_string(),
+        AuditAction::LinkRegenerated => t_string!(i18n, audit.actions.link_regenerated).to_string(),
+        AuditAction::DeadlineExtended => {
+            t_string!(i18n, audit.actions.deadline_extended).to_string()
+        }
         AuditAction::ContactUpdated => t_string!(i18n, audit.actions.contact_updated).to_string(),
     }
 }

@@ -8,6 +8,7 @@ mod m20261125_000001_create_officers_and_sessions;
 mod m20261125_000002_create_events;
 mod m20261125_000003_create_roster;
 mod m20261126_000004_roster_import_and_audit;
+mod m20261126_000005_questionnaires;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_create_events::Migration),
             Box::new(m20261125_000003_create_roster::Migration),
             Box::new(m20261126_000004_roster_import_and_audit::Migration),
+            Box::new(m20261126_000005_questionnaires::Migration),
         ]
     }
 }

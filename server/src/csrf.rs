@@ -3,85 +3,304 @@
 //! Two independent checks:
 //! 1. the browser's own provenance headers: a request that `Sec-Fetch-Site` or `Origin`
 //!    marks as coming from another site is refused;
-//! 2. a synchronizer token: the request must carry the session's CSRF token, in the
-//!    `x-csrf-token` header or in the `csrf` field of a url-encoded or multipart form
-//!    (every form renders it through `CsrfField`).
+//! 2. a token the request must carry, in the `x-csrf-token` header or in the `csrf`
+//!    field of a url-encoded or multipart form (every form renders it through
+//!    `CsrfField`, the page shell in `<meta name="csrf-token">`).
+//!
+//! Who is asking decides where the token comes from:
+//! - a signed-in officer: a random token kept in the session (made at sign-in; the
+//!   session row exists anyway);
+//! - an anonymous visitor (the login page): a signed double-submit cookie. The cookie
+//!   `kotae_csrf` holds 128 random bits, the token is HMAC-SHA256 of them under a key
+//!   derived from the server's secret, so nothing is stored: a visitor who only looks
+//!   at pages leaves no session row behind;
+//! - a company on its answer pages (`/a/{token}/…`): a token bound to the invitation,
+//!   HMAC-SHA256 of its link token, with neither session nor cookie. A refused submit
+//!   there is not answered with 403: the request goes on marked [`CsrfRejected`], so
+//!   that the handler can show the form again with everything the company typed.
 
-use app::server::auth::{CSRF_FIELD, CSRF_HEADER, CSRF_KEY, CsrfToken, csrf_token};
+use crate::config::SecretKey;
+pub use app::server::auth::CsrfRejected;
+use app::server::auth::{CSRF_FIELD, CSRF_HEADER, CSRF_KEY, CsrfToken, OFFICER_ID_KEY, csrf_token};
+use app::server::links::LinkKey;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use std::fmt;
 use tower_sessions::Session;
+use tower_sessions::cookie::{Cookie, SameSite};
+
+type HmacSha256 = Hmac<Sha256>;
 
 /// Forms are small; a larger body is refused before it is buffered.
 const MAX_FORM_BYTES: usize = 256 * 1024;
 
-/// How large a multipart form (a file upload with its fields) may be.
-#[derive(Debug, Clone, Copy)]
-pub struct MultipartLimit(pub usize);
+/// The cookie whose value an anonymous visitor's token is derived from.
+pub const CSRF_COOKIE: &str = "kotae_csrf";
 
+/// Random bytes in the CSRF cookie.
+const COOKIE_BYTES: usize = 16;
+
+/// The key anonymous visitors' CSRF tokens are signed with, derived from the server's
+/// secret key so that it differs from the cookie-signing and link keys made from it.
+#[derive(Clone)]
+pub struct CsrfKey([u8; 32]);
+
+impl fmt::Debug for CsrfKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("CsrfKey(…)")
+    }
+}
+
+impl CsrfKey {
+    pub fn derive(secret: &SecretKey) -> Self {
+        Self(hmac_sha256(secret.expose(), b"kotae csrf key v1"))
+    }
+
+    /// The token of an anonymous visitor whose CSRF cookie holds `cookie_value`:
+    /// HMAC-SHA256 of `csrf:{cookie_value}`, URL-safe base64.
+    pub fn visitor_token(&self, cookie_value: &str) -> String {
+        let message = [b"csrf:".as_slice(), cookie_value.as_bytes()].concat();
+        URL_SAFE_NO_PAD.encode(hmac_sha256(&self.0, &message))
+    }
+}
+
+/// The CSRF token of the answer pages of the invitation whose link token is
+/// `invitation_token` (the path segment after `/a/`): HMAC-SHA256 of
+/// `answer:{invitation_token}` under the link key. The middleware puts it in the
+/// requests of those pages as [`CsrfToken`]; the answer page's data carries the same
+/// value, made by the same [`LinkKey::bind`], so that a page loaded by the browser
+/// alone (`/api/answer_page`, which is not under `/a/`) has it too.
+pub fn answer_token(links: &LinkKey, invitation_token: &str) -> String {
+    links.bind("answer", invitation_token)
+}
+
+fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+    let mut mac = HmacSha256::new_from_slice(key).expect("HMAC takes keys of any length");
+    mac.update(message);
+    mac.finalize().into_bytes().into()
+}
+
+/// What the CSRF layer needs besides the request.
+#[derive(Debug, Clone)]
+pub struct CsrfSettings {
+    pub key: CsrfKey,
+    /// The key of personal links, which answer pages' tokens are bound with.
+    pub links: LinkKey,
+    /// How large a multipart form (a file upload with its fields) may be.
+    pub max_multipart: usize,
+    /// Whether the CSRF cookie gets the `Secure` flag (`Config::secure_cookies`).
+    pub secure_cookies: bool,
+}
+
+/// Gives pages their token (GET) and checks it on everything else.
 pub async fn protect(
-    State(MultipartLimit(max_multipart)): State<MultipartLimit>,
+    State(settings): State<CsrfSettings>,
     session: Session,
     mut request: Request,
     next: Next,
 ) -> Response {
+    let path = request.uri().path().to_owned();
+    let invitation = invitation_of(&path).map(|token| answer_token(&settings.links, token));
     if request.method().is_safe() {
-        if renders_forms(request.uri().path()) {
-            match csrf_token(&session).await {
-                Ok(token) => {
-                    request.extensions_mut().insert(CsrfToken(token));
-                }
-                Err(error) => {
-                    tracing::error!(?error, "creating CSRF token");
-                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-                }
-            }
+        if let Some(token) = invitation {
+            request.extensions_mut().insert(CsrfToken(token));
+            return next.run(request).await;
         }
-        return next.run(request).await;
+        if !renders_forms(&path) {
+            return next.run(request).await;
+        }
+        return match page_token(&settings, &session, request.headers()).await {
+            Ok((token, new_cookie)) => {
+                request.extensions_mut().insert(CsrfToken(token));
+                let mut response = next.run(request).await;
+                if let Some(cookie) = new_cookie {
+                    response.headers_mut().append(header::SET_COOKIE, cookie);
+                }
+                response
+            }
+            Err(error) => {
+                tracing::error!(%error, "finding the CSRF token of a page");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+        };
     }
     if let Err(reason) = same_origin(request.headers()) {
-        tracing::warn!(path = %request.uri().path(), reason, "cross-site request refused");
+        tracing::warn!(%path, reason, "cross-site request refused");
         return refuse();
     }
-    let expected: Option<String> = match session.get(CSRF_KEY).await {
-        Ok(token) => token,
+    if let Some(expected) = invitation {
+        return answer_submit(request, expected, settings.max_multipart, next).await;
+    }
+    let expected = match expected_token(&settings.key, &session, request.headers()).await {
+        Ok(Some(expected)) => expected,
+        Ok(None) => {
+            tracing::warn!(%path, "state-changing request without a CSRF token to match");
+            return refuse();
+        }
         Err(error) => {
             tracing::error!(%error, "reading session for CSRF check");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let Some(expected) = expected else {
-        tracing::warn!(path = %request.uri().path(), "state-changing request without a session token");
-        return refuse();
-    };
-
-    let header_token = request
-        .headers()
-        .get(CSRF_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let (request, presented) = match header_token {
-        Some(token) => (request, Some(token)),
-        None => match form_token(request, max_multipart).await {
-            Ok(found) => found,
-            Err(response) => return response,
-        },
+    let (request, presented) = match presented_token(request, settings.max_multipart).await {
+        Ok(found) => found,
+        Err(response) => return response,
     };
     match presented {
         Some(token) if tokens_match(&token, &expected) => next.run(request).await,
         _ => {
-            tracing::warn!("request with a missing or wrong CSRF token refused");
+            tracing::warn!(%path, "request with a missing or wrong CSRF token refused");
             refuse()
         }
     }
 }
 
-/// Whether a GET of this path may render a form. For those the token is made before
-/// the page renders: the session cookie is written when the response starts, and a token
-/// first created while the page streams would belong to a session never saved.
+/// Whose token a request carries, as far as its session tells.
+enum Holder {
+    /// The session keeps a token: a signed-in officer's.
+    Session(String),
+    /// Signed in, but the session has no token yet (it began before tokens were made at
+    /// sign-in). A page makes one; a submit has nothing to match and is refused.
+    SignedInWithoutToken,
+    /// Nobody is signed in: the token comes from the CSRF cookie.
+    Anonymous,
+}
+
+/// Reads the session only if the browser sent a session cookie: an anonymous
+/// visitor's session is never created here.
+async fn holder(session: &Session) -> Result<Holder, tower_sessions::session::Error> {
+    if let Some(token) = session.get::<String>(CSRF_KEY).await? {
+        return Ok(Holder::Session(token));
+    }
+    if session.get::<i32>(OFFICER_ID_KEY).await?.is_some() {
+        return Ok(Holder::SignedInWithoutToken);
+    }
+    Ok(Holder::Anonymous)
+}
+
+/// The token a page renders, and the `Set-Cookie` of a CSRF cookie made for it when
+/// the visitor is anonymous and has none yet.
+async fn page_token(
+    settings: &CsrfSettings,
+    session: &Session,
+    headers: &HeaderMap,
+) -> Result<(String, Option<HeaderValue>), Box<dyn std::error::Error + Send + Sync>> {
+    match holder(session).await? {
+        Holder::Session(token) => Ok((token, None)),
+        Holder::SignedInWithoutToken => Ok((csrf_token(session).await?, None)),
+        Holder::Anonymous => match cookie_value(headers) {
+            Some(value) => Ok((settings.key.visitor_token(&value), None)),
+            None => {
+                let value = URL_SAFE_NO_PAD.encode(rand::random::<[u8; COOKIE_BYTES]>());
+                let cookie = csrf_cookie(&value, settings.secure_cookies)?;
+                Ok((settings.key.visitor_token(&value), Some(cookie)))
+            }
+        },
+    }
+}
+
+/// The token a submit must carry, or `None` when it cannot carry a valid one.
+async fn expected_token(
+    key: &CsrfKey,
+    session: &Session,
+    headers: &HeaderMap,
+) -> Result<Option<String>, tower_sessions::session::Error> {
+    Ok(match holder(session).await? {
+        Holder::Session(token) => Some(token),
+        Holder::SignedInWithoutToken => None,
+        Holder::Anonymous => cookie_value(headers).map(|value| key.visitor_token(&value)),
+    })
+}
+
+/// The value of a well-formed CSRF cookie: anything else is as good as none.
+fn cookie_value(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == CSRF_COOKIE)
+        .map(|cookie| cookie.value().to_owned())
+        .filter(|value| {
+            URL_SAFE_NO_PAD
+                .decode(value)
+                .is_ok_and(|bytes| bytes.len() == COOKIE_BYTES)
+        })
+}
+
+/// No expiry: it lasts while the browser runs. `HttpOnly`: scripts read the token from
+/// the page, never the cookie. `SameSite=Lax` keeps it off other sites' posts as well.
+fn csrf_cookie(value: &str, secure: bool) -> Result<HeaderValue, header::InvalidHeaderValue> {
+    let cookie = Cookie::build((CSRF_COOKIE, value))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .build();
+    HeaderValue::from_str(&cookie.to_string())
+}
+
+/// The link token of a company's answer page (`/a/{token}`, `/a/{token}/receipt`).
+fn invitation_of(path: &str) -> Option<&str> {
+    path.strip_prefix("/a/")?
+        .split('/')
+        .next()
+        .filter(|token| !token.is_empty())
+}
+
+/// A submit on a company's answer page. A wrong or missing token is not refused here:
+/// the request goes on marked [`CsrfRejected`] and the handler must not act on it, but
+/// show the form again with everything that was posted (and this page's valid token,
+/// which is in the request as [`CsrfToken`] either way), so that a company whose page
+/// went stale loses nothing it typed. Cross-site submits were refused before this.
+async fn answer_submit(
+    request: Request,
+    expected: String,
+    max_multipart: usize,
+    next: Next,
+) -> Response {
+    let (mut request, presented) = match presented_token(request, max_multipart).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    if !presented.is_some_and(|token| tokens_match(&token, &expected)) {
+        tracing::warn!(
+            "answer submitted with a missing or wrong CSRF token: passed on as rejected"
+        );
+        request.extensions_mut().insert(CsrfRejected);
+    }
+    request.extensions_mut().insert(CsrfToken(expected));
+    next.run(request).await
+}
+
+/// The token a request presents: its `x-csrf-token` header, else its form's `csrf`
+/// field (the request is rebuilt around the buffered body).
+async fn presented_token(
+    request: Request,
+    max_multipart: usize,
+) -> Result<(Request, Option<String>), Response> {
+    let header_token = request
+        .headers()
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    match header_token {
+        Some(token) => Ok((request, Some(token))),
+        None => form_token(request, max_multipart).await,
+    }
+}
+
+/// Whether a GET of this path may render a form. For those the token is found or made
+/// before the page renders: the cookies are written when the response starts, so a
+/// session token or a CSRF cookie first made while the page streams would be lost.
 fn renders_forms(path: &str) -> bool {
     !(path.starts_with("/pkg/")
         || path.starts_with("/locale/")
@@ -235,6 +454,42 @@ mod tests {
             .is_ok()
         );
         assert!(same_origin(&HeaderMap::new()).is_ok());
+    }
+
+    #[test]
+    fn answer_pages_are_found_by_their_first_segment() {
+        assert_eq!(invitation_of("/a/abc"), Some("abc"));
+        assert_eq!(invitation_of("/a/abc/receipt"), Some("abc"));
+        assert_eq!(invitation_of("/a/"), None);
+        assert_eq!(invitation_of("/api/login"), None);
+        assert_eq!(invitation_of("/about"), None);
+    }
+
+    #[test]
+    fn tokens_differ_by_purpose_value_and_key() {
+        let secret = SecretKey::from_text(&"k".repeat(64)).expect("key");
+        let key = CsrfKey::derive(&secret);
+        let links = LinkKey::derive(secret.expose());
+        assert_eq!(key.visitor_token("x"), key.visitor_token("x"));
+        assert_ne!(key.visitor_token("x"), key.visitor_token("y"));
+        assert_ne!(key.visitor_token("x"), answer_token(&links, "x"));
+        let other = CsrfKey::derive(&SecretKey::from_text(&"o".repeat(64)).expect("key"));
+        assert_ne!(key.visitor_token("x"), other.visitor_token("x"));
+    }
+
+    #[test]
+    fn only_a_well_formed_csrf_cookie_counts() {
+        let value = URL_SAFE_NO_PAD.encode([7u8; COOKIE_BYTES]);
+        let cookie = format!("kotae_session=s; {CSRF_COOKIE}={value}");
+        let mut map = HeaderMap::new();
+        map.insert(
+            header::COOKIE,
+            HeaderValue::from_str(&cookie).expect("ascii"),
+        );
+        assert_eq!(cookie_value(&map), Some(value));
+        let map = headers(&[("cookie", "kotae_csrf=short")]);
+        assert_eq!(cookie_value(&map), None);
+        assert_eq!(cookie_value(&HeaderMap::new()), None);
     }
 
     #[test]

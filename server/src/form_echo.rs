@@ -8,6 +8,7 @@
 //! kept (the CSRF token, passwords), is `app::components::form::FormEcho`.
 
 use app::components::form::FormEcho;
+use app::server::auth::OFFICER_ID_KEY;
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::http::{Method, StatusCode, header};
@@ -22,6 +23,11 @@ const FORM_ECHO_KEY: &str = "form_echo";
 const MAX_FORM_BYTES: usize = 256 * 1024;
 
 pub async fn remember(session: Session, mut request: Request, next: Next) -> Response {
+    // A company's answer pages keep no session: their handlers show a refused form
+    // again themselves (see `csrf::CsrfRejected`).
+    if request.uri().path().starts_with("/a/") {
+        return next.run(request).await;
+    }
     if request.method() == Method::GET {
         if let Some(action) = refused_action(request.uri().query()) {
             let page = request.uri().path();
@@ -54,10 +60,7 @@ pub async fn remember(session: Session, mut request: Request, next: Next) -> Res
         .run(Request::from_parts(parts, Body::from(bytes)))
         .await;
     let result = if is_refusal(&response) {
-        match echo {
-            Some(echo) => session.insert(FORM_ECHO_KEY, echo).await,
-            None => session.remove::<FormEcho>(FORM_ECHO_KEY).await.map(|_| ()),
-        }
+        keep(&session, echo).await
     } else if response.status().is_redirection() {
         // Accepted: what was typed is stored now, and must not come back later.
         forget(&session).await
@@ -68,6 +71,23 @@ pub async fn remember(session: Session, mut request: Request, next: Next) -> Res
         tracing::warn!(%error, "keeping the form echo");
     }
     response
+}
+
+/// Keeps a refused form's values in a signed-in officer's session. An anonymous
+/// visitor's refusal (a failed sign-in) is not kept: it would create a session row for
+/// every failed attempt, and the login form shows nothing of it anyway (it echoes no
+/// fields; the password is never kept).
+async fn keep(
+    session: &Session,
+    echo: Option<FormEcho>,
+) -> Result<(), tower_sessions::session::Error> {
+    if session.get::<i32>(OFFICER_ID_KEY).await?.is_none() {
+        return Ok(());
+    }
+    match echo {
+        Some(echo) => session.insert(FORM_ECHO_KEY, echo).await,
+        None => session.remove::<FormEcho>(FORM_ECHO_KEY).await.map(|_| ()),
+    }
 }
 
 /// Removes an echo only when there is one, so that a form post that signs out (and

@@ -10,9 +10,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
 /// Paths anyone may open: the login page, health check, language switch, server
-/// functions (they answer 401 themselves) and static files.
+/// functions (they answer 401 themselves), static files, and the companies' answer
+/// pages (`/a/{token}`: the personal link is their key).
 fn is_public(path: &str) -> bool {
     path == "/login"
+        || path.starts_with("/a/")
         || path == "/healthz"
         || path == "/favicon.svg"
         || path.starts_with("/locale/")
@@ -56,6 +58,7 @@ mod tests {
     fn officer_pages_are_not_public() {
         assert!(is_public("/login"));
         assert!(is_public("/pkg/kotae.js"));
+        assert!(is_public("/a/Zm9vYmFy"));
         assert!(!is_public("/events"));
         assert!(!is_public("/admin/officers"));
         assert!(!is_public("/"));

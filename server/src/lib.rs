@@ -1,5 +1,6 @@
 //! Kotae's server: configuration, start-up, HTTP wiring and the command line.
 
+pub mod answer_post;
 pub mod cli;
 pub mod config;
 pub mod csrf;
@@ -11,5 +12,6 @@ pub mod health;
 pub mod import_cli;
 pub mod locale;
 pub mod roster_upload;
+pub mod security_headers;
 pub mod startup;
 pub mod timeout;

@@ -2,15 +2,17 @@
 //! Tests use the same code with port 0 and a fresh database.
 
 use crate::config::Config;
-use crate::csrf::MultipartLimit;
+use crate::csrf::{CsrfKey, CsrfSettings};
+use crate::security_headers::{self, Policy};
 use crate::timeout::RequestTimeout;
-use crate::{csrf, db, form_echo, guard, health, locale, roster_upload, timeout};
+use crate::{answer_post, csrf, db, form_echo, guard, health, locale, roster_upload, timeout};
 use anyhow::Context;
 use app::app::{App, shell};
 use app::server::AppState;
 use app::server::clock::Clock;
+use app::server::links::LinkKey;
 use app::server::session_store::DbSessionStore;
-use app::server::throttle::LoginThrottle;
+use app::server::throttle::{LinkThrottle, LoginThrottle};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::DefaultBodyLimit;
@@ -78,8 +80,11 @@ impl Application {
             leptos_options,
             db: db.clone(),
             login_throttle: Arc::new(LoginThrottle::with_clock(wiring.clock.clone())),
+            link_throttle: Arc::new(LinkThrottle::with_clock(wiring.clock.clone())),
+            links: LinkKey::derive(config.secret_key.expose()),
             clock: wiring.clock,
             roster_files: config.roster_files(),
+            base_url: config.base_url.as_str().trim_end_matches('/').to_owned(),
         };
         let store = DbSessionStore::new(db);
         let router = router(config, state.clone(), store.clone(), wiring.extra_routes)?;
@@ -150,6 +155,8 @@ fn router(
             "/events/{id}/roster/imports/{import_id}/invalid.xlsx",
             get(roster_upload::invalid_rows),
         )
+        // A company's plain form post; its page (GET) is a Leptos route.
+        .route("/a/{token}", post(answer_post::post))
         .route(
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
@@ -157,20 +164,31 @@ fn router(
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(context_state.clone()),
+            move || {
+                provide_context(context_state.clone());
+                security_headers::provide_nonce();
+            },
             {
                 let options = state.leptos_options.clone();
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(security_headers::provide_nonce, shell))
         // Layers run outside-in from the last one: session, form echo, CSRF, login guard.
         .layer(middleware::from_fn_with_state(
             state.clone(),
             guard::require_login,
         ))
         .layer(middleware::from_fn_with_state(
-            MultipartLimit(config.max_upload_bytes + MULTIPART_OVERHEAD),
+            CsrfSettings {
+                key: CsrfKey::derive(&config.secret_key),
+                links: state.links.clone(),
+                max_multipart: config.max_upload_bytes + MULTIPART_OVERHEAD,
+                secure_cookies: config.secure_cookies(),
+            },
             csrf::protect,
         ))
         .layer(middleware::from_fn(form_echo::remember))
@@ -180,13 +198,18 @@ fn router(
         None => app_routes,
     };
     // Outside everything else, so that a request stuck anywhere below (the session
-    // store included) is answered and logged: trace, then the time limits.
+    // store included) is answered and logged: trace, then the time limits, then the
+    // security headers, which thus cover every response (the 503 of the time limit too).
     let router = routes
         .layer(middleware::from_fn_with_state(
             RequestTimeout(config.request_timeout),
             timeout::limit,
         ))
         .layer(ResponseBodyTimeoutLayer::new(config.request_timeout))
+        .layer(middleware::from_fn_with_state(
+            Policy::from_env(),
+            security_headers::add,
+        ))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -228,6 +251,7 @@ async fn housekeeping(store: DbSessionStore, state: AppState) {
             Err(error) => tracing::warn!(%error, "removing expired sessions failed"),
         }
         state.login_throttle.prune();
+        state.link_throttle.prune();
     }
 }
 

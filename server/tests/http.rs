@@ -22,6 +22,40 @@ use audit::{
     sign_ins_and_failed_sign_ins_are_in_the_audit_log, the_audit_log_is_filtered_and_paged,
 };
 
+#[path = "http/headers.rs"]
+mod headers;
+use headers::{
+    every_response_carries_the_security_headers, inline_scripts_carry_the_nonce_of_the_policy,
+};
+
+#[path = "http/anonymous.rs"]
+mod anonymous;
+use anonymous::{
+    answer_pages_use_a_token_bound_to_the_invitation,
+    looking_at_pages_anonymously_writes_no_session, signing_in_creates_exactly_one_session,
+    the_login_form_needs_the_token_of_its_own_cookie,
+};
+
+#[path = "http/forms.rs"]
+mod forms;
+use forms::{
+    a_copy_is_a_new_draft_form_with_the_same_questions,
+    a_form_from_a_template_is_previewed_published_and_then_never_changes,
+    saving_in_the_builder_after_publishing_starts_a_new_version,
+    the_builder_edits_adds_moves_and_deletes_items_without_javascript,
+    the_builder_shows_problems_next_to_their_items_and_keeps_what_was_typed,
+    viewers_see_forms_but_cannot_create_or_publish_them,
+};
+
+#[path = "http/campaigns.rs"]
+mod campaigns;
+use campaigns::{
+    a_campaign_asks_every_participant_and_the_board_follows_their_links,
+    a_campaign_for_chosen_companies_asks_only_them,
+    a_deadline_before_the_opening_is_refused_beside_the_field, a_new_link_retires_the_old_one,
+    one_company_gets_more_time_but_never_less, viewers_cannot_open_campaigns_or_touch_links,
+};
+
 use app::domain::Role;
 use reqwest::StatusCode;
 use support::{PASSWORD, TestApp, hidden_value, location, location_path};
@@ -52,6 +86,24 @@ on_both_databases!(
     role_changes_are_logged_with_the_old_and_new_role,
     only_admins_and_viewers_may_read_the_audit_log,
     the_audit_log_is_filtered_and_paged,
+    every_response_carries_the_security_headers,
+    inline_scripts_carry_the_nonce_of_the_policy,
+    looking_at_pages_anonymously_writes_no_session,
+    signing_in_creates_exactly_one_session,
+    the_login_form_needs_the_token_of_its_own_cookie,
+    answer_pages_use_a_token_bound_to_the_invitation,
+    a_form_from_a_template_is_previewed_published_and_then_never_changes,
+    a_copy_is_a_new_draft_form_with_the_same_questions,
+    viewers_see_forms_but_cannot_create_or_publish_them,
+    a_campaign_asks_every_participant_and_the_board_follows_their_links,
+    a_campaign_for_chosen_companies_asks_only_them,
+    viewers_cannot_open_campaigns_or_touch_links,
+    a_new_link_retires_the_old_one,
+    a_deadline_before_the_opening_is_refused_beside_the_field,
+    one_company_gets_more_time_but_never_less,
+    the_builder_edits_adds_moves_and_deletes_items_without_javascript,
+    the_builder_shows_problems_next_to_their_items_and_keeps_what_was_typed,
+    saving_in_the_builder_after_publishing_starts_a_new_version,
 );
 
 async fn health_check_reports_the_database(app: TestApp) {

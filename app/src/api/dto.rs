@@ -31,6 +31,7 @@ pub struct EventDto {
 /// One exhibiting company of an event, with its primary contact.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParticipantDto {
+    pub company_id: i32,
     pub booth: String,
     pub company: String,
     pub industry: String,

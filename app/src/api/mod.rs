@@ -5,10 +5,15 @@
 //! (`server::csrf`) checks it before the function runs; it is declared here so that a
 //! hydrated `ActionForm` keeps the hidden field when it serializes the form.
 
+pub mod answers;
 pub mod audit;
+pub mod campaign_dto;
+pub mod campaigns;
 pub mod companies;
 pub mod dto;
 pub mod events;
+pub mod form_dto;
+pub mod forms;
 pub mod officers;
 pub mod roster;
 pub mod session;

@@ -36,9 +36,10 @@ fn status_of(error: &AppError) -> StatusCode {
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::Invalid(_) | AppError::LastAdmin | AppError::BadFile(_) => {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        AppError::Invalid(_)
+        | AppError::InvalidForm(_)
+        | AppError::LastAdmin
+        | AppError::BadFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::ServerFn(_) => StatusCode::BAD_REQUEST,
         AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }

@@ -35,7 +35,9 @@ pub async fn get_session_info() -> Result<SessionInfo, AppError> {
             let officer = auth::current_officer(&state.db, &session).await?;
             Ok(SessionInfo {
                 officer: officer.map(Into::into),
-                csrf: auth::csrf_token(&session).await?,
+                // The token the CSRF middleware chose for this request: reading it
+                // never writes a session, so an anonymous visitor gets no session row.
+                csrf: auth::request_csrf_token().unwrap_or_default(),
             })
         }
         .await,
@@ -112,6 +114,12 @@ pub async fn login(
                 .map_err(|e| AppError::internal("cycling session id", e))?;
             session
                 .insert(auth::OFFICER_ID_KEY, officer.id)
+                .await
+                .map_err(|e| AppError::internal("writing session", e))?;
+            // A fresh CSRF token for the signed-in session: until now the visitor's
+            // token came from the anonymous CSRF cookie (`server::csrf`).
+            session
+                .insert(auth::CSRF_KEY, auth::random_token())
                 .await
                 .map_err(|e| AppError::internal("writing session", e))?;
             tracing::info!(officer_id = officer.id, "signed in");

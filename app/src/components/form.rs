@@ -14,6 +14,8 @@ pub enum Control {
     Email,
     Password,
     Date,
+    /// A date and time without a zone (`2026-12-15T17:00`), read as office time.
+    DateTimeLocal,
     LongText,
     /// A checkbox, ticked when `value` is not empty; it posts `on` when ticked.
     Checkbox,
@@ -84,6 +86,7 @@ pub fn FormField(
         Control::Email => input("email"),
         Control::Password => input("password"),
         Control::Date => input("date"),
+        Control::DateTimeLocal => input("datetime-local"),
         Control::Checkbox => view! {
             <input
                 type="checkbox"
@@ -105,7 +108,7 @@ pub fn FormField(
                 aria-invalid=invalid
                 aria-describedby=described_by.clone()
             >
-                {value.clone()}
+                {crate::components::answer_form::textarea_content(&value)}
             </textarea>
         }
         .into_any(),
@@ -165,28 +168,20 @@ pub fn FormField(
     }
 }
 
-/// The session's CSRF token as a hidden field; every state-changing form includes it.
+/// The page's CSRF token as a hidden field; every state-changing form includes it.
 #[component]
 pub fn CsrfField() -> impl IntoView {
     view! { <input type="hidden" name="csrf" value=csrf_token() /> }
 }
 
 /// The CSRF token of this page. On the server it comes from the request (the CSRF
-/// middleware made sure the session has one before rendering); in the browser from the
+/// middleware chose it before rendering); in the browser from the
 /// `<meta name="csrf-token">` the server rendered, so hydration sees the same value
 /// without waiting for anything.
 pub fn csrf_token() -> String {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<crate::server::auth::CsrfToken>()
-                    .cloned()
-            })
-            .map(|token| token.0)
-            .unwrap_or_default()
+        crate::server::auth::request_csrf_token().unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]
     {

@@ -52,6 +52,9 @@ fn Nav(info: SessionInfo) -> impl IntoView {
                     <li>
                         <a href="/companies">{t!(i18n, companies.nav)}</a>
                     </li>
+                    <li>
+                        <a href="/forms">{t!(i18n, forms.nav)}</a>
+                    </li>
                     {is_admin
                         .then(|| {
                             view! {

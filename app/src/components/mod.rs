@@ -1,5 +1,6 @@
 //! Reusable pieces of pages.
 
+pub mod answer_form;
 pub mod company_form;
 pub mod event_form;
 pub mod form;

@@ -24,11 +24,16 @@ pub enum AuditAction {
     CompanyUpdated,
     CompaniesMerged,
     ContactUpdated,
+    FormCreated,
+    FormPublished,
+    CampaignCreated,
+    LinkRegenerated,
+    DeadlineExtended,
 }
 
 impl AuditAction {
     /// Every action, in the order the filter lists them.
-    pub const ALL: [AuditAction; 10] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::OfficerCreated,
@@ -39,6 +44,11 @@ impl AuditAction {
         AuditAction::CompanyUpdated,
         AuditAction::CompaniesMerged,
         AuditAction::ContactUpdated,
+        AuditAction::FormCreated,
+        AuditAction::FormPublished,
+        AuditAction::CampaignCreated,
+        AuditAction::LinkRegenerated,
+        AuditAction::DeadlineExtended,
     ];
 
     pub fn as_code(self) -> &'static str {
@@ -53,6 +63,11 @@ impl AuditAction {
             AuditAction::CompanyUpdated => "company_updated",
             AuditAction::CompaniesMerged => "companies_merged",
             AuditAction::ContactUpdated => "contact_updated",
+            AuditAction::FormCreated => "form_created",
+            AuditAction::FormPublished => "form_published",
+            AuditAction::CampaignCreated => "campaign_created",
+            AuditAction::LinkRegenerated => "link_regenerated",
+            AuditAction::DeadlineExtended => "deadline_extended",
         }
     }
 

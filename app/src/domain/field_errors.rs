@@ -30,6 +30,10 @@ pub enum Problem {
     TooManyChoices { max: u32 },
     DateTooEarly { min: String },
     DateTooLate { max: String },
+    InvalidDateTime,
+    DeadlineBeforeOpening,
+    NoRecipients,
+    ExtensionNotLater,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

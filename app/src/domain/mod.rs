@@ -2,6 +2,7 @@
 //! types, so the same parsing runs on both sides and is unit-tested alone.
 
 pub mod audit;
+pub mod campaigns;
 pub mod companies;
 pub mod corporate_number;
 pub mod email;

@@ -10,6 +10,7 @@ use crate::domain::EventInput;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::messages;
+use crate::routes::campaigns::board::CampaignsSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -62,6 +63,7 @@ pub fn EventPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        {move || id().map(|event_id| view! { <CampaignsSection event_id /> })}
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 participants.await.ok().map(|list| view! { <Participants list /> })

@@ -4,11 +4,14 @@
 //! leptos_meta reads the title after the page's reactive owner may already be gone,
 //! which panicked under load. Switching language reloads the page, so nothing is lost.
 
+pub mod answer;
 pub mod audit;
+pub mod campaigns;
 pub mod companies;
 pub mod event_detail;
 pub mod event_new;
 pub mod events;
+pub mod forms;
 pub mod login;
 pub mod not_found;
 pub mod officers;

@@ -1,5 +1,5 @@
 //! Who is asking: the signed-in officer of a session, role checks, password hashing
-//! and the per-session CSRF token.
+//! and the CSRF tokens pages render.
 
 use super::AppState;
 use super::entities::officer;
@@ -19,10 +19,27 @@ pub const CSRF_KEY: &str = "csrf";
 pub const CSRF_FIELD: &str = "csrf";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
-/// The session's CSRF token, put in the request's extensions by the CSRF middleware so
-/// that pages can render it without waiting for the session.
+/// This request's CSRF token (the session's, the anonymous visitor's or the answer
+/// page's: see `server::csrf`), put in the request's extensions by the CSRF middleware
+/// so that pages can render it without waiting for the session.
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
+
+/// Marks a submit on a company's answer page (`/a/…`) whose CSRF token was missing or
+/// wrong. The CSRF middleware lets such a request through instead of refusing it, so
+/// that the form comes back with everything the company typed: a handler that finds
+/// this in the request's extensions must not act on the submit, only show the form
+/// again (with the valid [`CsrfToken`], which the request also carries).
+#[derive(Debug, Clone, Copy)]
+pub struct CsrfRejected;
+
+/// The CSRF token the middleware chose for the current request, if any.
+pub fn request_csrf_token() -> Option<String> {
+    leptos::prelude::use_context::<http::request::Parts>()?
+        .extensions
+        .get::<CsrfToken>()
+        .map(|token| token.0.clone())
+}
 
 /// The signed-in officer, as the server sees them.
 #[derive(Debug, Clone)]
@@ -126,7 +143,8 @@ pub async fn require_officer() -> Result<Officer, AppError> {
         .ok_or(AppError::NotSignedIn)
 }
 
-/// Returns the session's CSRF token, creating one on first use.
+/// Returns the session's CSRF token, creating one on first use. Only for sessions that
+/// exist anyway (a signed-in officer's): anonymous visitors get a stateless token.
 pub async fn csrf_token(session: &Session) -> Result<String, AppError> {
     let existing: Option<String> = session
         .get(CSRF_KEY)

@@ -1,8 +1,9 @@
 //! What every request handler and server function can reach.
 
 use super::clock::Clock;
+use super::links::LinkKey;
 use super::services::roster::import::Storage;
-use super::throttle::LoginThrottle;
+use super::throttle::{LinkThrottle, LoginThrottle};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
@@ -17,6 +18,12 @@ pub struct AppState {
     pub clock: Clock,
     /// Where uploaded rosters are kept, and the limits of the spreadsheet reader.
     pub roster_files: Storage,
+    /// Turns invitation seeds into the tokens of personal links.
+    pub links: LinkKey,
+    pub link_throttle: Arc<LinkThrottle>,
+    /// The site's public address (`KOTAE_BASE_URL`) without a trailing slash: what goes
+    /// before a path in a link shown to an officer or sent by email.
+    pub base_url: String,
 }
 
 impl AppState {

@@ -5,8 +5,10 @@ use super::clock::Clock;
 use governor::middleware::NoOpMiddleware;
 use governor::state::keyed::DashMapStateStore;
 use governor::{Quota, RateLimiter};
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// The limiter reads our [`Clock`], so a test decides when time passes.
@@ -63,6 +65,81 @@ impl LoginThrottle {
     }
 }
 
+/// Wrong personal links: an address that tries many tokens that do not exist is
+/// guessing. Past the budget it is refused every link, right or wrong, until the budget
+/// refills, so guessing cannot go on at full speed. Right links never use the budget: a
+/// company behind a shared address is not slowed down by its colleagues' answers.
+pub struct LinkThrottle {
+    clock: Clock,
+    wrong_per_address: Limiter<IpAddr>,
+    /// Addresses over budget, and until when (on the limiter's clock).
+    blocked: Mutex<HashMap<IpAddr, Duration>>,
+}
+
+impl LinkThrottle {
+    /// `per_minute` wrong links a minute per client address.
+    pub fn new(per_minute: NonZeroU32, clock: Clock) -> Self {
+        Self {
+            wrong_per_address: RateLimiter::dashmap_with_clock(
+                Quota::per_minute(per_minute),
+                LimiterClock(clock.clone()),
+            ),
+            clock,
+            blocked: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The office's limit: 20 wrong links a minute per address (someone retyping a link
+    /// from paper makes a few mistakes, not twenty).
+    pub fn with_clock(clock: Clock) -> Self {
+        const TWENTY: NonZeroU32 = NonZeroU32::new(20).expect("non-zero");
+        Self::new(TWENTY, clock)
+    }
+
+    fn blocked(&self) -> std::sync::MutexGuard<'_, HashMap<IpAddr, Duration>> {
+        // A panic while holding the lock leaves a valid map: keep using it.
+        self.blocked
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether this address may try a link now.
+    pub fn may_try(&self, address: Option<IpAddr>) -> bool {
+        let Some(ip) = address else { return true };
+        let now = self.clock.elapsed();
+        let mut blocked = self.blocked();
+        match blocked.get(&ip) {
+            Some(until) if *until > now => false,
+            Some(_) => {
+                blocked.remove(&ip);
+                true
+            }
+            None => true,
+        }
+    }
+
+    /// Counts one wrong link from this address; returns whether it was still within the
+    /// budget.
+    pub fn wrong(&self, address: Option<IpAddr>) -> bool {
+        let Some(ip) = address else { return true };
+        match self.wrong_per_address.check_key(&ip) {
+            Ok(()) => true,
+            Err(not_until) => {
+                let until = not_until.earliest_possible();
+                self.blocked().insert(ip, until);
+                false
+            }
+        }
+    }
+
+    /// Forgets addresses whose budget is full again.
+    pub fn prune(&self) {
+        self.wrong_per_address.retain_recent();
+        let now = self.clock.elapsed();
+        self.blocked().retain(|_, until| *until > now);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +179,27 @@ mod tests {
         }
         assert!(!throttle.allow("someone@example.jp", office));
         assert!(throttle.allow("someone@example.jp", Some(IpAddr::from([192, 0, 2, 2]))));
+    }
+
+    #[test]
+    fn an_address_guessing_links_is_stopped_until_its_budget_refills() {
+        let clock = Clock::manual(Utc::now());
+        let throttle = LinkThrottle::new(NonZeroU32::new(3).expect("non-zero"), clock.clone());
+        let guesser = Some(IpAddr::from([198, 51, 100, 7]));
+        for _ in 0..3 {
+            assert!(throttle.may_try(guesser));
+            assert!(throttle.wrong(guesser));
+        }
+        assert!(
+            !throttle.wrong(guesser),
+            "the fourth wrong link is over budget"
+        );
+        assert!(!throttle.may_try(guesser), "and now every link is refused");
+        assert!(throttle.may_try(Some(IpAddr::from([198, 51, 100, 8]))));
+        clock.advance(Duration::from_secs(20));
+        assert!(
+            throttle.may_try(guesser),
+            "a third of a minute later, one more try"
+        );
     }
 }

@@ -219,7 +219,7 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
         database_url,
         listen: "127.0.0.1:0".parse().expect("address"),
         base_url: Url::parse("http://127.0.0.1").expect("url"),
-        secret_key: SecretKey::from_text(&"test-key-".repeat(10)).expect("key"),
+        secret_key: secret_key(),
         request_timeout: options.request_timeout,
         max_upload_bytes: server::config::DEFAULT_MAX_UPLOAD_BYTES,
     };
@@ -230,7 +230,8 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
             Router::<AppState>::new().route(STALL_PATH, get(std::future::pending::<()>)),
         ),
     };
-    let leptos = leptos_options(config.listen).expect("leptos options");
+    let mut leptos = leptos_options(config.listen).expect("leptos options");
+    leptos.site_root = static_files(data_dir.path()).into();
     let app = Application::build_with(&config, leptos, wiring)
         .await
         .expect("application starts");
@@ -260,6 +261,28 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
         postgres_database,
         _data_dir: data_dir,
     })
+}
+
+/// The secret key of every test app, for tests that compute what the server derives
+/// from it (the CSRF token of an answer page).
+pub fn secret_key() -> SecretKey {
+    SecretKey::from_text(&"test-key-".repeat(10)).expect("key")
+}
+
+/// The static file the test apps serve (the wasm bundle is not built for these tests),
+/// so that responses to static files can be looked at too.
+pub const STATIC_FILE: &str = "/favicon.svg";
+
+/// A site root in the test's data directory, holding [`STATIC_FILE`]; its path.
+fn static_files(data_dir: &std::path::Path) -> String {
+    let root = data_dir.join("site");
+    std::fs::create_dir_all(&root).expect("site root");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../public/favicon.svg"),
+        root.join(STATIC_FILE.trim_start_matches('/')),
+    )
+    .expect("static file copied");
+    root.to_string_lossy().into_owned()
 }
 
 /// Another browser, with no cookies yet, on the same app.

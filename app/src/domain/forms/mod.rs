@@ -9,6 +9,7 @@
 //! the built-in forms.
 
 pub mod answer;
+pub mod builder;
 pub mod check;
 pub mod definition;
 pub mod number;

@@ -1,11 +1,17 @@
 //! sea-orm entities. They stay on the server: pages get DTOs from `crate::api`.
 
 pub mod audit_log;
+pub mod campaign;
 pub mod company;
 pub mod contact;
 pub mod event;
+pub mod form;
+pub mod form_version;
+pub mod invitation;
 pub mod officer;
 pub mod participation;
+pub mod response;
+pub mod response_revision;
 pub mod roster_import;
 pub mod roster_mapping;
 pub mod session;

@@ -5,7 +5,8 @@ use crate::error::AppError;
 use crate::server::entities::event;
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 
 /// Events, newest first. Archived events only when asked for.
@@ -24,7 +25,7 @@ pub async fn list(
         .await?)
 }
 
-pub async fn get(db: &DatabaseConnection, id: i32) -> Result<event::Model, AppError> {
+pub async fn get(db: &impl ConnectionTrait, id: i32) -> Result<event::Model, AppError> {
     event::Entity::find_by_id(id)
         .one(db)
         .await?

@@ -1,8 +1,11 @@
 //! Business operations on a database connection, free of HTTP: server functions and
 //! the CLI call these, and tests can too.
 
+pub mod answering;
 pub mod audit;
+pub mod campaigns;
 pub mod companies;
 pub mod events;
+pub mod forms;
 pub mod officers;
 pub mod roster;

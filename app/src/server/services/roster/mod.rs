@@ -47,6 +47,7 @@ pub async fn participants(
             let company = companies.get(&row.company_id)?;
             let person = contacts.get(&row.company_id);
             Some(ParticipantDto {
+                company_id: row.company_id,
                 booth: row.booth,
                 company: company.name.clone(),
                 industry: company.industry.clone(),

@@ -1,0 +1,26 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "invitations")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub campaign_id: i32,
+    pub company_id: i32,
+    /// Random; the link's token is derived from it with the server's key.
+    pub token_seed: String,
+    /// SHA-256 of the token, hex: how a link finds its invitation.
+    pub token_hash: String,
+    /// `InvitationStatus` code.
+    pub status: String,
+    pub extended_until: Option<DateTimeUtc>,
+    pub opened_at: Option<DateTimeUtc>,
+    pub submitted_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

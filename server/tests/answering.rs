@@ -1,0 +1,567 @@
+//! A company answering through its personal link, over real HTTP, without JavaScript
+//! (plain form posts), once on SQLite and once on PostgreSQL.
+
+#[macro_use]
+mod support;
+
+use app::domain::campaigns::{AnswerWindow, Audience, CampaignDraft, InvitationStatus};
+use app::domain::forms::templates::Template;
+use app::server::entities::{
+    campaign, event, invitation, participation, response, response_revision,
+};
+use app::server::links::LinkKey;
+use app::server::services::audit::Actor;
+use app::server::services::{campaigns, forms};
+use chrono::{DateTime, Duration as Days, Utc};
+use reqwest::StatusCode;
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use std::time::Duration;
+use support::{Browser, TestApp, hidden_value, location_path, test_epoch};
+
+on_both_databases!(
+    a_company_saves_a_draft_comes_back_and_submits,
+    a_refused_submit_comes_back_with_everything_typed,
+    a_page_too_old_to_send_keeps_what_was_typed,
+    after_the_deadline_the_form_is_read_only_until_extended_for_the_company,
+    a_double_submit_makes_one_revision,
+    autosaves_move_the_base_revision_and_the_submit_after_them_counts,
+    a_save_based_on_an_older_revision_shows_both_versions,
+    wrong_links_get_a_friendly_page_and_are_rate_limited,
+    a_regenerated_link_replaces_the_old_one,
+    nothing_with_answers_can_be_deleted,
+);
+
+/// A campaign of the 出展後アンケート for every participant of a demo event: opens at
+/// the test epoch, deadline 14 days later. Returns the campaign and one company's link.
+async fn open_campaign(app: &TestApp) -> (campaign::Model, invitation::Model, String) {
+    server::demo::load(&app.db, &app.roster_files)
+        .await
+        .expect("demo data");
+    let actor = Actor::System("test");
+    let now = test_epoch();
+    let form = forms::create_from_template(&app.db, now, &actor, Template::AfterExhibit)
+        .await
+        .expect("form");
+    let version = forms::publish(&app.db, now, &actor, form.id)
+        .await
+        .expect("published");
+    let event_id = participation::Entity::find()
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("the demo has participants")
+        .event_id;
+    let draft = CampaignDraft {
+        title: "出展後アンケート".into(),
+        form_version_id: version.row.id,
+        window: AnswerWindow {
+            opens_at: now,
+            deadline: now + Days::days(14),
+            extended_until: None,
+        },
+        audience: Audience::AllParticipants,
+    };
+    let links = links();
+    let campaign = campaigns::create(&app.db, &links, now, &actor, event_id, draft)
+        .await
+        .expect("campaign");
+    let invitation = invitation::Entity::find()
+        .filter(invitation::Column::CampaignId.eq(campaign.id))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("an invitation");
+    let path = campaigns::link_path(&links, &invitation);
+    (campaign, invitation, path)
+}
+
+fn links() -> LinkKey {
+    LinkKey::derive(support::secret_key().expose())
+}
+
+/// Every answer of the template, valid.
+const COMPLETE: [(&str, &str); 7] = [
+    ("negotiations", "12"),
+    ("expected_contracts", "3"),
+    ("contracts", "1"),
+    ("business_cards", "85"),
+    ("visitor_reaction", "good"),
+    ("satisfaction", "4"),
+    ("exhibit_again", "yes"),
+];
+
+/// Posts the answer form of the page `html` as a browser without JavaScript does: its
+/// hidden fields, the pressed button's `intent`, and `answers`.
+async fn post_answers(
+    browser: &Browser,
+    path: &str,
+    html: &str,
+    intent: &str,
+    answers: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut fields: Vec<(String, String)> = ["csrf", "base_revision", "save_key"]
+        .iter()
+        .map(|name| {
+            let value = hidden_value(html, name).unwrap_or_else(|| panic!("the form has {name}"));
+            ((*name).to_owned(), value)
+        })
+        .collect();
+    fields.push(("intent".into(), intent.into()));
+    fields.extend(
+        answers
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    post_fields(browser, path, &fields).await
+}
+
+async fn post_fields(
+    browser: &Browser,
+    path: &str,
+    fields: &[(String, String)],
+) -> reqwest::Response {
+    let body: String = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish();
+    browser
+        .send(
+            browser
+                .client
+                .post(browser.url(path))
+                .header(ACCEPT, "text/html,application/xhtml+xml")
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(body),
+        )
+        .await
+}
+
+async fn status_of(app: &TestApp, invitation_id: i32) -> InvitationStatus {
+    let row = invitation::Entity::find_by_id(invitation_id)
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("invitation");
+    InvitationStatus::parse(&row.status).expect("a status code")
+}
+
+async fn revisions(app: &TestApp, invitation_id: i32) -> Vec<response_revision::Model> {
+    let Some(response) = response::Entity::find()
+        .filter(response::Column::InvitationId.eq(invitation_id))
+        .one(&app.db)
+        .await
+        .expect("query")
+    else {
+        return Vec::new();
+    };
+    let mut kept = response_revision::Entity::find()
+        .filter(response_revision::Column::ResponseId.eq(response.id))
+        .all(&app.db)
+        .await
+        .expect("query");
+    kept.sort_by_key(|row| row.revision);
+    kept
+}
+
+async fn a_company_saves_a_draft_comes_back_and_submits(app: TestApp) {
+    let (_, invitation, path) = open_campaign(&app).await;
+    assert_eq!(
+        status_of(&app, invitation.id).await,
+        InvitationStatus::NotOpened
+    );
+
+    let (status, html) = app.get_text(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<title>出展後アンケート"),
+        "the page has the form's title"
+    );
+    assert_eq!(
+        status_of(&app, invitation.id).await,
+        InvitationStatus::Opened
+    );
+
+    let response = post_answers(
+        &app,
+        &path,
+        &html,
+        "draft",
+        &[
+            ("negotiations", "12"),
+            ("requests", "駐車場の案内を\r\n増やしてください"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "a saved draft redirects"
+    );
+    assert_eq!(location_path(&response), format!("{path}?saved=1"));
+    assert_eq!(
+        status_of(&app, invitation.id).await,
+        InvitationStatus::Draft
+    );
+
+    // Another contact of the company opens the same link later: the draft is there.
+    let colleague = support::spawn_browser(&app);
+    let (_, html) = colleague.get_text(&path).await;
+    assert!(html.contains("value=\"12\""), "the draft's number is shown");
+    assert!(html.contains("駐車場の案内を"), "the draft's text is shown");
+    assert_eq!(hidden_value(&html, "base_revision").as_deref(), Some("1"));
+
+    let response = post_answers(&colleague, &path, &html, "submit", &COMPLETE).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location_path(&response), format!("{path}/receipt"));
+    let (status, receipt) = colleague.get_text(&format!("{path}/receipt")).await;
+    assert_eq!(status, StatusCode::OK);
+    let number = format!("-{:05}-2", invitation.id);
+    assert!(
+        receipt.contains(&number),
+        "the receipt number ({number}) is shown"
+    );
+    assert_eq!(
+        status_of(&app, invitation.id).await,
+        InvitationStatus::Submitted
+    );
+
+    // Until the deadline the company may change its answers: each submission is kept.
+    app.clock.advance(Duration::from_secs(3 * 24 * 3600));
+    let (_, html) = app.get_text(&path).await;
+    let mut changed = COMPLETE.to_vec();
+    changed[0] = ("negotiations", "15");
+    let response = post_answers(&app, &path, &html, "submit", &changed).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let kept = revisions(&app, invitation.id).await;
+    assert_eq!(kept.len(), 2, "both submissions are kept");
+    assert!(kept[0].answers.contains("12") && kept[1].answers.contains("15"));
+}
+
+async fn a_refused_submit_comes_back_with_everything_typed(app: TestApp) {
+    let (_, invitation, path) = open_campaign(&app).await;
+    let (_, html) = app.get_text(&path).await;
+    let long_text = "展示会では多くの来場者に製品を紹介できました。\r\n".repeat(40);
+    let response = post_answers(
+        &app,
+        &path,
+        &html,
+        "submit",
+        &[
+            ("negotiations", "12x"),
+            ("contracts", "1"),
+            ("requests", &long_text),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.expect("body");
+    assert!(
+        page.contains("value=\"12x\""),
+        "the wrong number comes back as typed"
+    );
+    assert!(page.contains("value=\"1\""));
+    let first_line = "展示会では多くの来場者に製品を紹介できました。";
+    // The form shows it once; the data for the browser script carries it again.
+    let form = &page[..page.find("</form>").expect("the page has the form")];
+    assert_eq!(
+        form.matches(first_line).count(),
+        40,
+        "the long text comes back whole"
+    );
+    assert!(page.contains("aria-invalid=\"true\""));
+    assert!(
+        page.contains("href=\"#q-negotiations\""),
+        "the summary links to the field"
+    );
+    assert!(
+        page.contains("数値で入力してください"),
+        "the error is said in Japanese"
+    );
+    assert!(
+        response::Entity::find()
+            .filter(response::Column::InvitationId.eq(invitation.id))
+            .one(&app.db)
+            .await
+            .expect("query")
+            .is_none(),
+        "nothing was saved"
+    );
+}
+
+async fn a_page_too_old_to_send_keeps_what_was_typed(app: TestApp) {
+    let (_, _, path) = open_campaign(&app).await;
+    let (_, html) = app.get_text(&path).await;
+    let fields: Vec<(String, String)> = vec![
+        ("csrf".into(), "not-the-token".into()),
+        ("base_revision".into(), "0".into()),
+        ("save_key".into(), "k".into()),
+        ("intent".into(), "submit".into()),
+        ("requests".into(), "長い意見をここに書きました".into()),
+    ];
+    let response = post_fields(&app, &path, &fields).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let page = response.text().await.expect("body");
+    assert!(page.contains("長い意見をここに書きました"));
+    let fresh = hidden_value(&page, "csrf").expect("a new token");
+    assert_eq!(
+        Some(fresh),
+        hidden_value(&html, "csrf"),
+        "the page carries the right token"
+    );
+}
+
+async fn after_the_deadline_the_form_is_read_only_until_extended_for_the_company(app: TestApp) {
+    let (campaign, invitation, path) = open_campaign(&app).await;
+    let (_, html) = app.get_text(&path).await;
+    // The company types past the deadline, then sends.
+    app.clock.advance(Duration::from_secs(15 * 24 * 3600));
+    let response = post_answers(&app, &path, &html, "submit", &COMPLETE).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let page = response.text().await.expect("body");
+    assert!(page.contains("value=\"85\""), "what was typed comes back");
+    assert!(!page.contains("name=\"intent\""), "no button to send");
+    let (_, page) = app.get_text(&path).await;
+    assert!(
+        page.contains("回答期限を過ぎた"),
+        "the page says the form is closed"
+    );
+    assert!(!page.contains("name=\"intent\""));
+
+    // The office gives this company three more days.
+    let until: DateTime<Utc> = campaign.deadline + Days::days(3);
+    campaigns::extend_deadline(
+        &app.db,
+        app.clock.now(),
+        &Actor::System("test"),
+        invitation.id,
+        Some(until),
+    )
+    .await
+    .expect("extended");
+    let (_, html) = app.get_text(&path).await;
+    assert!(
+        html.contains("name=\"intent\""),
+        "the form is open again for this company"
+    );
+    let response = post_answers(&app, &path, &html, "submit", &COMPLETE).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    // The others' deadline is unchanged.
+    let other = invitation::Entity::find()
+        .filter(invitation::Column::CampaignId.eq(campaign.id))
+        .filter(invitation::Column::Id.ne(invitation.id))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("another company");
+    let (_, page) = app.get_text(&campaigns::link_path(&links(), &other)).await;
+    assert!(!page.contains("name=\"intent\""));
+}
+
+async fn a_double_submit_makes_one_revision(app: TestApp) {
+    let (_, invitation, path) = open_campaign(&app).await;
+    let (_, html) = app.get_text(&path).await;
+    let first = post_answers(&app, &path, &html, "submit", &COMPLETE).await;
+    let second = post_answers(&app, &path, &html, "submit", &COMPLETE).await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        second.status(),
+        StatusCode::SEE_OTHER,
+        "the repeat gets the same answer"
+    );
+    assert_eq!(location_path(&second), format!("{path}/receipt"));
+    assert_eq!(revisions(&app, invitation.id).await.len(), 1);
+    let responses = response::Entity::find()
+        .filter(response::Column::InvitationId.eq(invitation.id))
+        .count(&app.db)
+        .await
+        .expect("count");
+    assert_eq!(responses, 1);
+}
+
+async fn a_save_based_on_an_older_revision_shows_both_versions(app: TestApp) {
+    let (_, invitation, path) = open_campaign(&app).await;
+    let colleague = support::spawn_browser(&app);
+    let (_, mine) = app.get_text(&path).await;
+    let (_, theirs) = colleague.get_text(&path).await;
+    let response = post_answers(&colleague, &path, &theirs, "submit", &COMPLETE).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let mut my_answers = COMPLETE.to_vec();
+    my_answers[0] = ("negotiations", "40");
+    let response = post_answers(&app, &path, &mine, "submit", &my_answers).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let page = response.text().await.expect("body");
+    assert!(
+        page.contains("value=\"40\""),
+        "my typed values are in the form"
+    );
+    assert!(
+        page.contains("id=\"saved-by-other\""),
+        "the saved version is shown too"
+    );
+    assert_eq!(hidden_value(&page, "base_revision").as_deref(), Some("1"));
+    assert_eq!(
+        revisions(&app, invitation.id).await.len(),
+        1,
+        "nothing overwritten"
+    );
+
+    // Sending again from the conflict page is a deliberate choice: it is saved.
+    let response = post_answers(&app, &path, &page, "submit", &my_answers).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(revisions(&app, invitation.id).await.len(), 2);
+}
+
+async fn wrong_links_get_a_friendly_page_and_are_rate_limited(app: TestApp) {
+    let (_, _, path) = open_campaign(&app).await;
+    let (status, page) = app.get_text("/a/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(page.contains("<title>このリンクは使えません"));
+    assert!(page.contains("市の担当者"));
+    for n in 0..25 {
+        let (status, _) = app.get_text(&format!("/a/wrong{n}")).await;
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            assert!(
+                n >= 18,
+                "limited only after about twenty wrong links, not after {n}"
+            );
+            let (status, _) = app.get_text(&path).await;
+            assert_eq!(
+                status,
+                StatusCode::TOO_MANY_REQUESTS,
+                "even a right link waits"
+            );
+            app.clock.advance(Duration::from_secs(60));
+            let (status, _) = app.get_text(&path).await;
+            assert_eq!(
+                status,
+                StatusCode::OK,
+                "a minute later the right link works"
+            );
+            return;
+        }
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+    panic!("25 wrong links in a row were never limited");
+}
+
+async fn a_regenerated_link_replaces_the_old_one(app: TestApp) {
+    let (_, invitation, old_path) = open_campaign(&app).await;
+    let new_path = campaigns::regenerate_link(
+        &app.db,
+        &links(),
+        app.clock.now(),
+        &Actor::System("test"),
+        invitation.id,
+    )
+    .await
+    .expect("regenerated");
+    assert_ne!(new_path, old_path);
+    assert_eq!(app.get(&old_path).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&new_path).await.status(), StatusCode::OK);
+}
+
+async fn nothing_with_answers_can_be_deleted(app: TestApp) {
+    let (campaign, invitation, path) = open_campaign(&app).await;
+    let (_, html) = app.get_text(&path).await;
+    post_answers(&app, &path, &html, "submit", &COMPLETE).await;
+    let event_delete = event::Entity::delete_by_id(campaign.event_id)
+        .exec(&app.db)
+        .await;
+    assert!(
+        event_delete.is_err(),
+        "an event with a campaign cannot be deleted"
+    );
+    let campaign_delete = campaign::Entity::delete_by_id(campaign.id)
+        .exec(&app.db)
+        .await;
+    assert!(
+        campaign_delete.is_err(),
+        "a campaign with invitations cannot be deleted"
+    );
+    let company_delete =
+        app::server::entities::company::Entity::delete_by_id(invitation.company_id)
+            .exec(&app.db)
+            .await;
+    assert!(
+        company_delete.is_err(),
+        "a company with answers cannot be deleted"
+    );
+    assert_eq!(
+        revisions(&app, invitation.id).await.len(),
+        1,
+        "the answers are all there"
+    );
+}
+
+/// What the browser's autosave sends: the form as it stands, `intent=autosave`, JSON back.
+async fn autosave(
+    app: &TestApp,
+    path: &str,
+    html: &str,
+    base: i32,
+    negotiations: &str,
+) -> serde_json::Value {
+    let fields: Vec<(String, String)> = vec![
+        ("csrf".into(), hidden_value(html, "csrf").expect("csrf")),
+        ("base_revision".into(), base.to_string()),
+        (
+            "save_key".into(),
+            hidden_value(html, "save_key").expect("save_key"),
+        ),
+        ("intent".into(), "autosave".into()),
+        ("negotiations".into(), negotiations.into()),
+    ];
+    let body: String = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(&fields)
+        .finish();
+    let response = app
+        .send(
+            app.client
+                .post(app.url(path))
+                .header(ACCEPT, "application/json")
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(body),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("JSON")
+}
+
+async fn autosaves_move_the_base_revision_and_the_submit_after_them_counts(app: TestApp) {
+    let (_, invitation, path) = open_campaign(&app).await;
+    let (_, html) = app.get_text(&path).await;
+    assert_eq!(autosave(&app, &path, &html, 0, "1").await["revision"], 1);
+    assert_eq!(autosave(&app, &path, &html, 1, "12").await["revision"], 2);
+    assert_eq!(
+        status_of(&app, invitation.id).await,
+        InvitationStatus::Draft
+    );
+    // The page's own submit, after its autosaves moved its base to 2.
+    let mut fields: Vec<(String, String)> = vec![
+        ("csrf".into(), hidden_value(&html, "csrf").expect("csrf")),
+        ("base_revision".into(), "2".into()),
+        (
+            "save_key".into(),
+            hidden_value(&html, "save_key").expect("save_key"),
+        ),
+        ("intent".into(), "submit".into()),
+    ];
+    fields.extend(
+        COMPLETE
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    let response = post_fields(&app, &path, &fields).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "the submit is not taken for a repeat"
+    );
+    assert_eq!(location_path(&response), format!("{path}/receipt"));
+    assert_eq!(
+        status_of(&app, invitation.id).await,
+        InvitationStatus::Submitted
+    );
+}
