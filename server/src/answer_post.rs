@@ -16,7 +16,7 @@ use app::domain::FieldErrors;
 use app::domain::forms::{Mode, RawAnswers};
 use app::error::AppError;
 use app::server::AppState;
-use app::server::services::answering::{self, SaveOutcome, SaveRefusal, SaveRequest};
+use app::server::services::answering::{SaveOutcome, SaveRefusal, SaveRequest};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
@@ -68,7 +68,7 @@ pub async fn post(
         base_revision: form.base_revision,
         save_key: form.save_key.clone(),
     };
-    let outcome = answering::save(&state.db, state.clock.now(), &token, request).await;
+    let outcome = state.saves.save(&token, request).await;
     match outcome {
         Ok(saved) => {
             tracing::info!(

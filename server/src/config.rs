@@ -27,6 +27,9 @@ pub struct Config {
     pub request_timeout: Duration,
     /// The largest roster file accepted (`KOTAE_MAX_UPLOAD_MB`, default 10 MiB).
     pub max_upload_bytes: usize,
+    /// Whether companies' saves are committed in groups (`KOTAE_GROUP_COMMIT`, default
+    /// `on`; `off` commits each save alone, for measuring the difference).
+    pub group_commit: bool,
 }
 
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -78,6 +81,11 @@ impl Config {
                 })?,
             None => DEFAULT_MAX_UPLOAD_BYTES,
         };
+        let group_commit = match var("KOTAE_GROUP_COMMIT").as_deref().map(str::trim) {
+            None | Some("on") => true,
+            Some("off") => false,
+            Some(other) => bail!("KOTAE_GROUP_COMMIT={other:?} must be on or off"),
+        };
         Ok(Self {
             data_dir,
             database_url,
@@ -86,6 +94,7 @@ impl Config {
             secret_key,
             request_timeout,
             max_upload_bytes,
+            group_commit,
         })
     }
 
@@ -116,6 +125,7 @@ impl fmt::Debug for Config {
             .field("secret_key", &self.secret_key)
             .field("request_timeout", &self.request_timeout)
             .field("max_upload_bytes", &self.max_upload_bytes)
+            .field("group_commit", &self.group_commit)
             .finish()
     }
 }

@@ -3,7 +3,7 @@
 use crate::config::{Backend, DatabaseUrl};
 use anyhow::Context;
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::sqlx::sqlite::SqliteJournalMode;
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use std::time::Duration;
 
@@ -17,8 +17,11 @@ pub async fn connect_and_migrate(url: &DatabaseUrl) -> anyhow::Result<DatabaseCo
     if url.backend() == Backend::Sqlite {
         // WAL lets pages read while a write is in progress; the busy timeout makes a
         // second writer wait instead of failing; foreign keys are off by default in SQLite.
+        // FULL syncs the log at every commit: a save acknowledged to a company survives
+        // a power loss (the saves are grouped so this stays fast; see SaveQueue).
         options.max_connections(5).map_sqlx_sqlite_opts(|o| {
             o.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5))
         });

@@ -1,6 +1,7 @@
 //! Builds the whole application (database, sessions, routes, middleware) and serves it.
 //! Tests use the same code with port 0 and a fresh database.
 
+use crate::config::Backend;
 use crate::config::Config;
 use crate::csrf::{CsrfKey, CsrfSettings};
 use crate::security_headers::{self, Policy};
@@ -11,6 +12,7 @@ use app::app::{App, shell};
 use app::server::AppState;
 use app::server::clock::Clock;
 use app::server::links::LinkKey;
+use app::server::services::answering::SaveQueue;
 use app::server::session_store::DbSessionStore;
 use app::server::throttle::{LinkThrottle, LoginThrottle};
 use axum::Router;
@@ -82,6 +84,16 @@ impl Application {
             login_throttle: Arc::new(LoginThrottle::with_clock(wiring.clock.clone())),
             link_throttle: Arc::new(LinkThrottle::with_clock(wiring.clock.clone())),
             links: LinkKey::derive(config.secret_key.expose()),
+            saves: if config.group_commit {
+                // SQLite has one writer at a time; PostgreSQL gains from a few.
+                let writers = match config.database_url.backend() {
+                    Backend::Sqlite => 1,
+                    Backend::Postgres => 4,
+                };
+                SaveQueue::start(db.clone(), wiring.clock.clone(), writers)
+            } else {
+                SaveQueue::direct(db.clone(), wiring.clock.clone())
+            },
             clock: wiring.clock,
             roster_files: config.roster_files(),
             base_url: config.base_url.as_str().trim_end_matches('/').to_owned(),

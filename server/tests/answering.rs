@@ -30,6 +30,7 @@ on_both_databases!(
     wrong_links_get_a_friendly_page_and_are_rate_limited,
     a_regenerated_link_replaces_the_old_one,
     nothing_with_answers_can_be_deleted,
+    many_companies_submitting_at_once_are_all_saved_once,
 );
 
 /// A campaign of the 出展後アンケート for every participant of a demo event: opens at
@@ -564,4 +565,53 @@ async fn autosaves_move_the_base_revision_and_the_submit_after_them_counts(app: 
         status_of(&app, invitation.id).await,
         InvitationStatus::Submitted
     );
+}
+
+async fn many_companies_submitting_at_once_are_all_saved_once(app: TestApp) {
+    let (campaign, _, _) = open_campaign(&app).await;
+    let invitations = invitation::Entity::find()
+        .filter(invitation::Column::CampaignId.eq(campaign.id))
+        .all(&app.db)
+        .await
+        .expect("query");
+    assert!(
+        invitations.len() >= 5,
+        "the demo event has several companies"
+    );
+    let mut pages = Vec::new();
+    for row in &invitations {
+        let path = campaigns::link_path(&links(), row);
+        let (_, html) = app.get_text(&path).await;
+        pages.push((path, html));
+    }
+    // Every company sends at once, and one of them twice from two tabs.
+    let twice_path = pages[0].0.clone();
+    let other_tab = support::spawn_browser(&app);
+    let (_, other_html) = other_tab.get_text(&twice_path).await;
+    let mut sends = Vec::new();
+    for (path, html) in &pages {
+        sends.push(post_answers(&app, path, html, "submit", &COMPLETE));
+    }
+    let (all, second_tab) = tokio::join!(
+        futures::future::join_all(sends),
+        post_answers(&other_tab, &twice_path, &other_html, "submit", &COMPLETE)
+    );
+    for response in &all[1..] {
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let mut outcomes = vec![all[0].status(), second_tab.status()];
+    outcomes.sort();
+    assert_eq!(
+        outcomes,
+        vec![StatusCode::SEE_OTHER, StatusCode::CONFLICT],
+        "of two tabs sending the first answers at once, one is saved and one is told"
+    );
+    for row in &invitations {
+        assert_eq!(
+            revisions(&app, row.id).await.len(),
+            1,
+            "one revision per company"
+        );
+        assert_eq!(status_of(&app, row.id).await, InvitationStatus::Submitted);
+    }
 }

@@ -2,6 +2,7 @@
 
 use super::clock::Clock;
 use super::links::LinkKey;
+use super::services::answering::SaveQueue;
 use super::services::roster::import::Storage;
 use super::throttle::{LinkThrottle, LoginThrottle};
 use axum::extract::FromRef;
@@ -21,6 +22,8 @@ pub struct AppState {
     /// Turns invitation seeds into the tokens of personal links.
     pub links: LinkKey,
     pub link_throttle: Arc<LinkThrottle>,
+    /// Companies' saves, committed in groups (see `answering::SaveQueue`).
+    pub saves: SaveQueue,
     /// The site's public address (`KOTAE_BASE_URL`) without a trailing slash: what goes
     /// before a path in a link shown to an officer or sent by email.
     pub base_url: String,

@@ -222,6 +222,7 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
         secret_key: secret_key(),
         request_timeout: options.request_timeout,
         max_upload_bytes: server::config::DEFAULT_MAX_UPLOAD_BYTES,
+        group_commit: true,
     };
     let clock = Clock::manual(test_epoch());
     let wiring = Wiring {

@@ -2,8 +2,10 @@
 //! noting that the link was opened, and saving drafts and submissions (see [`save`]).
 
 mod save;
+mod writer;
 
 pub use save::{SaveOutcome, SaveRefusal, SaveRequest, save};
+pub use writer::SaveQueue;
 
 use super::forms::{self, Version};
 use crate::domain::campaigns::{AnswerWindow, InvitationStatus};

@@ -17,8 +17,8 @@ use crate::server::entities::{invitation, response, response_revision};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, TransactionTrait,
 };
 
 /// The longest idempotency key kept; the page makes 22-character keys.
@@ -81,7 +81,22 @@ fn receipt(opened: &Opened, revision: i32) -> String {
     )
 }
 
-/// Saves `request` for the link `token`, in one transaction.
+/// Why [`save_in`] did not save.
+pub(super) enum Failure {
+    Refused(SaveRefusal),
+    /// The first save of this link lost a race with another one: the statement failed,
+    /// so the caller rolls back and reads what the other save left.
+    Raced,
+}
+
+impl<E: Into<SaveRefusal>> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure::Refused(error.into())
+    }
+}
+
+/// Saves `request` for the link `token` in a transaction of its own: the plain path,
+/// one commit per save. The server batches saves instead (see [`super::writer`]).
 pub async fn save(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
@@ -89,14 +104,35 @@ pub async fn save(
     request: SaveRequest,
 ) -> Result<SaveOutcome, SaveRefusal> {
     let txn = db.begin().await?;
-    let opened = find(&txn, token).await?;
+    match save_in(&txn, now, token, request).await {
+        Ok(outcome) => {
+            txn.commit().await?;
+            Ok(outcome)
+        }
+        Err(Failure::Refused(refusal)) => Err(refusal),
+        Err(Failure::Raced) => {
+            drop(txn);
+            Err(conflict_after_race(db, token).await)
+        }
+    }
+}
+
+/// The work of one save on `conn` (a transaction or a savepoint), which the caller
+/// commits or rolls back.
+pub(super) async fn save_in(
+    conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    token: &str,
+    request: SaveRequest,
+) -> Result<SaveOutcome, Failure> {
+    let opened = find(conn, token).await?;
     match opened.window().state(now) {
-        WindowState::NotYetOpen => return Err(SaveRefusal::NotYetOpen),
-        WindowState::Closed => return Err(SaveRefusal::Closed),
+        WindowState::NotYetOpen => return Err(Failure::Refused(SaveRefusal::NotYetOpen)),
+        WindowState::Closed => return Err(Failure::Refused(SaveRefusal::Closed)),
         WindowState::Open => {}
     }
     let answers = Answers::parse(&opened.version.definition, request.raw, request.mode)
-        .map_err(SaveRefusal::Invalid)?;
+        .map_err(|refused| Failure::Refused(SaveRefusal::Invalid(refused)))?;
     let key: String = request.save_key.chars().take(SAVE_KEY_MAX).collect();
     let json = serde_json::to_string(&answers)
         .map_err(|error| AppError::internal("answers to JSON", error))?;
@@ -105,10 +141,10 @@ pub async fn save(
     let (response_id, outcome) = match &opened.response {
         None => {
             if request.base_revision != 0 {
-                return Err(SaveRefusal::Conflict {
+                return Err(Failure::Refused(SaveRefusal::Conflict {
                     saved: Answers::default(),
                     revision: 0,
-                });
+                }));
             }
             let receipt = submitting.then(|| receipt(&opened, 1));
             let row = response::ActiveModel {
@@ -126,12 +162,11 @@ pub async fn save(
             };
             // A concurrent first save of the same link fails here on the unique
             // invitation: the transaction is rolled back and the page asked to reload.
-            let row = match row.insert(&txn).await {
+            let row = match row.insert(conn).await {
                 Ok(row) => row,
                 Err(error) => {
                     tracing::warn!(%error, "first save of a response lost a race");
-                    drop(txn);
-                    return Err(conflict_after_race(db, token).await);
+                    return Err(Failure::Raced);
                 }
             };
             (
@@ -157,14 +192,14 @@ pub async fn save(
                         replayed: true,
                     });
                 }
-                return Err(SaveRefusal::Conflict {
+                return Err(Failure::Refused(SaveRefusal::Conflict {
                     saved: read_answers(&current.answers)?,
                     revision: current.revision,
-                });
+                }));
             }
             let already_submitted = mode_of(&current.state) == Mode::Submit;
             if already_submitted && !submitting {
-                return Err(SaveRefusal::AlreadySubmitted);
+                return Err(Failure::Refused(SaveRefusal::AlreadySubmitted));
             }
             let revision = current.revision + 1;
             let receipt = if submitting {
@@ -197,11 +232,10 @@ pub async fn save(
                 .col_expr(response::Column::UpdatedAt, Expr::value(now))
                 .filter(response::Column::Id.eq(current.id))
                 .filter(response::Column::Revision.eq(current.revision))
-                .exec(&txn)
+                .exec(conn)
                 .await?;
             if updated.rows_affected != 1 {
-                drop(txn);
-                return Err(conflict_after_race(db, token).await);
+                return Err(Failure::Raced);
             }
             (
                 current.id,
@@ -224,7 +258,7 @@ pub async fn save(
             saved_at: Set(now),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(conn)
         .await?;
     }
     let status = opened.status().advance(if submitting {
@@ -241,13 +275,12 @@ pub async fn save(
         invitation_row.submitted_at = Set(Some(now));
     }
     invitation_row.updated_at = Set(now);
-    invitation_row.update(&txn).await?;
-    txn.commit().await?;
+    invitation_row.update(conn).await?;
     Ok(outcome)
 }
 
 /// After losing a race with another save: what is saved now.
-async fn conflict_after_race(db: &DatabaseConnection, token: &str) -> SaveRefusal {
+pub(super) async fn conflict_after_race(db: &impl ConnectionTrait, token: &str) -> SaveRefusal {
     match find(db, token).await {
         Ok(opened) => match opened.answers() {
             Ok(saved) => SaveRefusal::Conflict {
