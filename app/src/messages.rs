@@ -53,6 +53,7 @@ pub fn problem(i18n: I18nContext<Locale>, problem: &Problem) -> String {
         }
         Problem::NoRecipients => t_string!(i18n, errors.no_recipients).to_string(),
         Problem::ExtensionNotLater => t_string!(i18n, errors.extension_not_later).to_string(),
+        Problem::BothAsked => t_string!(i18n, errors.both_asked).to_string(),
     }
 }
 

@@ -31,6 +31,7 @@ on_both_databases!(
     a_regenerated_link_replaces_the_old_one,
     nothing_with_answers_can_be_deleted,
     many_companies_submitting_at_once_are_all_saved_once,
+    merging_companies_keeps_their_answers,
 );
 
 /// A campaign of the 出展後アンケート for every participant of a demo event: opens at
@@ -614,4 +615,71 @@ async fn many_companies_submitting_at_once_are_all_saved_once(app: TestApp) {
         );
         assert_eq!(status_of(&app, row.id).await, InvitationStatus::Submitted);
     }
+}
+
+async fn merging_companies_keeps_their_answers(app: TestApp) {
+    use app::server::services::companies::{Change, merge};
+    let (campaign, invitation, path) = open_campaign(&app).await;
+    let (_, html) = app.get_text(&path).await;
+    post_answers(&app, &path, &html, "submit", &COMPLETE).await;
+    let actor = Actor::System("test");
+    let change = Change {
+        at: app.clock.now(),
+        actor: &actor,
+    };
+    let other = invitation::Entity::find()
+        .filter(invitation::Column::CampaignId.eq(campaign.id))
+        .filter(invitation::Column::Id.ne(invitation.id))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("another company");
+    // Both were asked in the same campaign: one of them would lose its answers.
+    let refused = merge(&app.db, change, other.company_id, invitation.company_id).await;
+    assert!(
+        matches!(&refused, Err(app::error::AppError::Invalid(errors)) if errors.for_field("other_id") == Some(&app::domain::Problem::BothAsked)),
+        "{refused:?}"
+    );
+    assert_eq!(
+        revisions(&app, invitation.id).await.len(),
+        1,
+        "nothing was lost"
+    );
+
+    // A company outside the campaign merged with the one that answered keeps the answers.
+    let outsider = app::server::entities::company::ActiveModel {
+        name: sea_orm::Set("統合元工業".into()),
+        name_kana: sea_orm::Set(String::new()),
+        corporate_number: sea_orm::Set(None),
+        industry: sea_orm::Set(String::new()),
+        address: sea_orm::Set(String::new()),
+        regional_leader: sea_orm::Set(false),
+        created_at: sea_orm::Set(app.clock.now()),
+        updated_at: sea_orm::Set(app.clock.now()),
+        ..Default::default()
+    };
+    let outsider = sea_orm::ActiveModelTrait::insert(outsider, &app.db)
+        .await
+        .expect("insert");
+    let change = Change {
+        at: app.clock.now(),
+        actor: &actor,
+    };
+    merge(&app.db, change, outsider.id, invitation.company_id)
+        .await
+        .expect("merged");
+    let moved = invitation::Entity::find_by_id(invitation.id)
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("the invitation is still there");
+    assert_eq!(
+        moved.company_id, outsider.id,
+        "the link now belongs to the kept company"
+    );
+    assert_eq!(
+        app.get(&path).await.status(),
+        StatusCode::OK,
+        "and still works"
+    );
 }

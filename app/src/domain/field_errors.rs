@@ -9,31 +9,54 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     InvalidDate,
     EndBeforeStart,
     InvalidChoice,
     InvalidEmail,
     InvalidCorporateNumber,
     EmailTaken,
-    PasswordTooShort { min: usize },
+    PasswordTooShort {
+        min: usize,
+    },
     CorporateNumberTaken,
     SameCompany,
     UnknownCompany,
     NotANumber,
     NotAWholeNumber,
-    OutOfRange { min: String, max: String },
-    TooSmall { min: String },
-    TooLarge { max: String },
-    TooManyDecimals { max: u8 },
-    TooFewChoices { min: u32 },
-    TooManyChoices { max: u32 },
-    DateTooEarly { min: String },
-    DateTooLate { max: String },
+    OutOfRange {
+        min: String,
+        max: String,
+    },
+    TooSmall {
+        min: String,
+    },
+    TooLarge {
+        max: String,
+    },
+    TooManyDecimals {
+        max: u8,
+    },
+    TooFewChoices {
+        min: u32,
+    },
+    TooManyChoices {
+        max: u32,
+    },
+    DateTooEarly {
+        min: String,
+    },
+    DateTooLate {
+        max: String,
+    },
     InvalidDateTime,
     DeadlineBeforeOpening,
     NoRecipients,
     ExtensionNotLater,
+    /// Both companies of a merge were asked in the same campaign.
+    BothAsked,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

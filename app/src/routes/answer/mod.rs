@@ -3,6 +3,7 @@
 //! company's key.
 
 pub mod autosave;
+pub mod live_check;
 pub mod page;
 pub mod receipt;
 

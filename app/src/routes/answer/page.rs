@@ -3,6 +3,7 @@
 //! with this page again, carrying everything typed (see `AnswerEcho`).
 
 use super::autosave::Autosave;
+use super::live_check::LiveCheck;
 use super::{LinkProblem, deadline_text};
 use crate::api::answers::{AnswerPageDto, Notice, load_answer_page};
 use crate::components::answer_form::{AnswerForm, AnswerSummary};
@@ -147,6 +148,7 @@ fn Questionnaire(page: AnswerPageDto) -> impl IntoView {
                                     </button>
                                 </div>
                                 {(!submitted).then(|| view! { <Autosave /> })}
+                                <LiveCheck definition=page.definition.clone() />
                             }
                         })}
                 </form>

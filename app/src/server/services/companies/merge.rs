@@ -3,7 +3,7 @@
 use super::{Change, contacts_of, corporate_number_taken, find, subject};
 use crate::domain::Problem;
 use crate::error::AppError;
-use crate::server::entities::{company, contact, participation};
+use crate::server::entities::{company, contact, invitation, participation};
 use crate::server::services::audit::{self, Action};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -86,6 +86,28 @@ pub async fn merge(
             row.company_id = Set(keep);
             row.update(&txn).await?;
         }
+    }
+
+    // Personal links move too, so answers stay with the company. Two invitations of one
+    // campaign cannot become one without losing one company's answers: refused.
+    let kept_campaigns: HashSet<i32> = invitation::Entity::find()
+        .filter(invitation::Column::CompanyId.eq(keep))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|i| i.campaign_id)
+        .collect();
+    for link in invitation::Entity::find()
+        .filter(invitation::Column::CompanyId.eq(other))
+        .all(&txn)
+        .await?
+    {
+        if kept_campaigns.contains(&link.campaign_id) {
+            return Err(AppError::field("other_id", Problem::BothAsked));
+        }
+        let mut row: invitation::ActiveModel = link.into();
+        row.company_id = Set(keep);
+        row.update(&txn).await?;
     }
 
     // The merged company must own nothing now; deleting it must never cascade.
