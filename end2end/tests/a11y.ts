@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -18,12 +18,22 @@ export async function expectAccessible(page: Page) {
  */
 export async function expectAccessibleBothWays(page: Page) {
   await expectAccessible(page);
-  const serverOnly = await page.context().newPage();
-  await serverOnly.route("**/pkg/**", (route) =>
-    route.request().resourceType() === "stylesheet" ? route.continue() : route.abort(),
-  );
+  const serverOnly = await pageWithoutAppScripts(page.context());
   await serverOnly.goto(page.url());
   await expect(serverOnly.locator("body")).not.toHaveAttribute("data-hydrated", "true");
   await expectAccessible(serverOnly);
   await serverOnly.close();
+}
+
+/**
+ * A new tab of `context` in which the app's scripts never load (its stylesheet does):
+ * pages stay as the server sent them, and forms post as they would without JavaScript.
+ * For a page that only a post shows (a refused form), post from here and check it.
+ */
+export async function pageWithoutAppScripts(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.route("**/pkg/**", (route) =>
+    route.request().resourceType() === "stylesheet" ? route.continue() : route.abort(),
+  );
+  return page;
 }

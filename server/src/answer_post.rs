@@ -229,6 +229,9 @@ async fn render(
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
+            // The same per-request nonce as the Content-Security-Policy header, or the
+            // page's inline scripts would be blocked and it would never hydrate.
+            crate::security_headers::provide_nonce();
             provide_context(context_state.clone());
             if let Some(echo) = echo.clone() {
                 provide_context(echo);

@@ -317,6 +317,12 @@ fn same_origin(headers: &HeaderMap) -> Result<(), &'static str> {
         return Err("sec-fetch-site is not same-origin");
     }
     if let Some(origin) = get("origin") {
+        // Pages sent with `Referrer-Policy: no-referrer` (the answer pages) make the
+        // browser post with `Origin: null`; the browser's own `Sec-Fetch-Site` still says
+        // where the post came from, and only that is trusted then.
+        if origin == "null" && get("sec-fetch-site") == Some("same-origin") {
+            return Ok(());
+        }
         let host = get("host").ok_or("origin without host")?;
         let origin_host = origin
             .strip_prefix("https://")
@@ -437,6 +443,26 @@ mod tests {
         assert!(
             same_origin(&headers(&[
                 ("origin", "null"),
+                ("host", "kotae.example.jp")
+            ]))
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn a_null_origin_passes_only_when_the_browser_says_same_origin() {
+        assert!(
+            same_origin(&headers(&[
+                ("origin", "null"),
+                ("sec-fetch-site", "same-origin"),
+                ("host", "kotae.example.jp")
+            ]))
+            .is_ok()
+        );
+        assert!(
+            same_origin(&headers(&[
+                ("origin", "null"),
+                ("sec-fetch-site", "cross-site"),
                 ("host", "kotae.example.jp")
             ]))
             .is_err()

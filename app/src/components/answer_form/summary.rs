@@ -96,7 +96,10 @@ fn summary_view(
                 None => problem,
             };
             let line = match entry.href {
-                Some(href) => view! { <a href=href>{text}</a> }.into_any(),
+                // `target="_self"` leaves the link to the browser: following it moves the
+                // focus to the field. The router would take it over once the page is
+                // hydrated, and only scroll, leaving a keyboard user on the link.
+                Some(href) => view! { <a href=href target="_self">{text}</a> }.into_any(),
                 None => text.into_any(),
             };
             view! { <li>{line}</li> }

@@ -180,22 +180,28 @@ pub(super) async fn save_in(
             )
         }
         Some(current) => {
+            let same_page = !key.is_empty() && current.last_save_key == key;
             if current.revision != request.base_revision {
-                // Based on an older revision: the repeat of the save that made the
-                // current one (a double click, a retry) gets its outcome again; any
-                // other save would overwrite answers it has not seen.
-                if !key.is_empty() && current.last_save_key == key {
-                    return Ok(SaveOutcome {
+                // Based on an older revision. If this page made the current one, it has
+                // seen those answers: an identical request is a repeat (a double click,
+                // a retry) and gets the first outcome again; a different one (a submit
+                // sent while its autosave was in flight) goes on top of it. Any other
+                // save would overwrite answers it has not seen.
+                if same_page {
+                    if current.answers == json && mode_of(&current.state) == request.mode {
+                        return Ok(SaveOutcome {
+                            revision: current.revision,
+                            mode: request.mode,
+                            receipt: current.receipt.clone(),
+                            replayed: true,
+                        });
+                    }
+                } else {
+                    return Err(Failure::Refused(SaveRefusal::Conflict {
+                        saved: read_answers(&current.answers)?,
                         revision: current.revision,
-                        mode: mode_of(&current.state),
-                        receipt: current.receipt.clone(),
-                        replayed: true,
-                    });
+                    }));
                 }
-                return Err(Failure::Refused(SaveRefusal::Conflict {
-                    saved: read_answers(&current.answers)?,
-                    revision: current.revision,
-                }));
             }
             let already_submitted = mode_of(&current.state) == Mode::Submit;
             if already_submitted && !submitting {
