@@ -15,7 +15,10 @@ use crate::server::entities::{campaign, company, event, invitation, response};
 use crate::server::links::token_hash;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
 
 /// Everything the answer page shows for one link.
 #[derive(Debug, Clone)]
@@ -53,6 +56,20 @@ impl Opened {
     pub fn status(&self) -> InvitationStatus {
         InvitationStatus::parse(&self.invitation.status).unwrap_or(InvitationStatus::NotOpened)
     }
+}
+
+/// A transaction that writes: on SQLite it takes the write lock at `BEGIN` (waiting
+/// with the busy timeout), because a deferred transaction that read first and then
+/// writes fails at once with `SQLITE_BUSY_SNAPSHOT` when another connection wrote in
+/// between (a link being opened, say). PostgreSQL ignores the option.
+pub(crate) async fn begin_write(
+    db: &DatabaseConnection,
+) -> Result<DatabaseTransaction, sea_orm::DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
 }
 
 pub(crate) fn read_answers(json: &str) -> Result<Answers, AppError> {

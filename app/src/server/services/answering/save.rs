@@ -18,7 +18,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 
 /// The longest idempotency key kept; the page makes 22-character keys.
@@ -103,7 +103,7 @@ pub async fn save(
     token: &str,
     request: SaveRequest,
 ) -> Result<SaveOutcome, SaveRefusal> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     match save_in(&txn, now, token, request).await {
         Ok(outcome) => {
             txn.commit().await?;

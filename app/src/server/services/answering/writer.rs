@@ -125,7 +125,7 @@ async fn write_batches(
 
 /// Runs a batch in one transaction and answers every request after the commit.
 async fn write(db: &DatabaseConnection, clock: &Clock, batch: Vec<Job>) {
-    let txn = match db.begin().await {
+    let txn = match super::begin_write(db).await {
         Ok(txn) => txn,
         Err(error) => {
             let error = AppError::internal("starting a batch of saves", error);
