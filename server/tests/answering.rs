@@ -32,6 +32,7 @@ on_both_databases!(
     nothing_with_answers_can_be_deleted,
     many_companies_submitting_at_once_are_all_saved_once,
     merging_companies_keeps_their_answers,
+    links_opened_for_the_first_time_during_submissions_fail_no_submission,
 );
 
 /// A campaign of the 出展後アンケート for every participant of a demo event: opens at
@@ -683,4 +684,48 @@ async fn merging_companies_keeps_their_answers(app: TestApp) {
         StatusCode::OK,
         "and still works"
     );
+}
+
+/// A first view marks the invitation opened: a write from another connection while the
+/// writer's batch is in flight. On SQLite that can make the batch's first write fail
+/// (`SQLITE_BUSY_SNAPSHOT`); the writer then runs the batch again, and no company sees it.
+async fn links_opened_for_the_first_time_during_submissions_fail_no_submission(app: TestApp) {
+    let (campaign, _, _) = open_campaign(&app).await;
+    let invitations = invitation::Entity::find()
+        .filter(invitation::Column::CampaignId.eq(campaign.id))
+        .all(&app.db)
+        .await
+        .expect("query");
+    let (submitting, opening) = invitations.split_at(invitations.len() / 2);
+    let mut pages = Vec::new();
+    for row in submitting {
+        let path = campaigns::link_path(&links(), row);
+        let (_, html) = app.get_text(&path).await;
+        pages.push((path, html));
+    }
+    let visitor = support::spawn_browser(&app);
+    let sends = pages
+        .iter()
+        .map(|(path, html)| post_answers(&app, path, html, "submit", &COMPLETE));
+    let opening_paths: Vec<String> = opening
+        .iter()
+        .map(|row| campaigns::link_path(&links(), row))
+        .collect();
+    let views = opening_paths.iter().map(|path| visitor.get(path));
+    let (sent, viewed) = tokio::join!(
+        futures::future::join_all(sends),
+        futures::future::join_all(views)
+    );
+    for response in &sent {
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    for response in &viewed {
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    for row in opening {
+        assert_eq!(status_of(&app, row.id).await, InvitationStatus::Opened);
+    }
+    for row in submitting {
+        assert_eq!(status_of(&app, row.id).await, InvitationStatus::Submitted);
+    }
 }

@@ -18,7 +18,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set,
+    Set, SqlErr,
 };
 
 /// The longest idempotency key kept; the page makes 22-character keys.
@@ -164,10 +164,15 @@ pub(super) async fn save_in(
             // invitation: the transaction is rolled back and the page asked to reload.
             let row = match row.insert(conn).await {
                 Ok(row) => row,
-                Err(error) => {
+                // Only a unique violation means another save of this link came first; any
+                // other failure (SQLite refusing a write it cannot order) is the database's.
+                Err(error)
+                    if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
+                {
                     tracing::warn!(%error, "first save of a response lost a race");
                     return Err(Failure::Raced);
                 }
+                Err(error) => return Err(error.into()),
             };
             (
                 row.id,

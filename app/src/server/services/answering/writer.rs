@@ -17,6 +17,11 @@ use tokio::sync::{Mutex, mpsc, oneshot};
 /// The most saves in one transaction: enough to absorb a burst, few enough that one
 /// commit never takes long.
 const MAX_BATCH: usize = 256;
+/// How often a batch that failed inside the database is run: the window in which
+/// another write can spoil it is a single save's reads, so a second try nearly always
+/// succeeds (a millisecond more of waiting per try lets a burst of writes pass); the last
+/// try commits whatever succeeded.
+const MAX_TRIES: u32 = 10;
 /// Saves waiting beyond this make callers wait for room (back-pressure, bounded memory).
 const QUEUE_CAPACITY: usize = 4096;
 
@@ -124,35 +129,81 @@ async fn write_batches(
 }
 
 /// Runs a batch in one transaction and answers every request after the commit.
+///
+/// The transaction is DEFERRED: the writer is SQLite's only writer of answers, and
+/// `BEGIN IMMEDIATE` halved its rate (BENCHMARKS.md). A deferred transaction fails its
+/// first write with `SQLITE_BUSY_SNAPSHOT` when another connection committed after its
+/// first read (a link opened for the first time, an officer's change); then every save
+/// of the batch fails, nothing is committed and nobody has been answered, so the batch
+/// runs again (up to [`MAX_TRIES`]; the last try commits whatever succeeded).
 async fn write(db: &DatabaseConnection, clock: &Clock, batch: Vec<Job>) {
-    let txn = match super::begin_write(db).await {
+    let mut tries = 1;
+    let outcomes = loop {
+        let last = tries == MAX_TRIES;
+        if let Some(outcomes) = attempt(db, clock, &batch, last).await {
+            break outcomes;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(u64::from(tries))).await;
+        tries += 1;
+    };
+    for (job, outcome) in batch.into_iter().zip(outcomes) {
+        let _ = job.reply.send(outcome);
+    }
+}
+
+/// One attempt at a batch: the outcome of every save, or `None` when a save failed
+/// inside the database and this was not the `last` attempt (everything rolled back).
+async fn attempt(
+    db: &DatabaseConnection,
+    clock: &Clock,
+    batch: &[Job],
+    last: bool,
+) -> Option<Vec<Result<SaveOutcome, SaveRefusal>>> {
+    let txn = match db.begin().await {
         Ok(txn) => txn,
         Err(error) => {
             let error = AppError::internal("starting a batch of saves", error);
-            for job in batch {
-                let _ = job.reply.send(Err(SaveRefusal::Link(error.clone())));
-            }
-            return;
+            return Some(
+                batch
+                    .iter()
+                    .map(|_| Err(SaveRefusal::Link(error.clone())))
+                    .collect(),
+            );
         }
     };
     let now = clock.now();
     let mut outcomes = Vec::with_capacity(batch.len());
-    for job in &batch {
+    for job in batch {
         outcomes.push(save_one(&txn, now, &job.token, job.request.clone()).await);
     }
-    let committed = txn.commit().await;
-    for (job, outcome) in batch.into_iter().zip(outcomes) {
-        let outcome = match (&committed, outcome) {
-            (Ok(()), outcome) => outcome,
-            // Nothing of the batch was saved: every save in it is refused, none is
-            // acknowledged.
-            (Err(error), _) => Err(SaveRefusal::Link(AppError::internal(
-                "committing a batch of saves",
-                error,
-            ))),
-        };
-        let _ = job.reply.send(outcome);
+    if !last && outcomes.iter().any(failed_in_database) {
+        if let Err(error) = txn.rollback().await {
+            tracing::warn!(%error, "rolling back a batch of saves to retry it");
+        }
+        tracing::warn!(
+            saves = batch.len(),
+            "a batch of saves failed in the database; retrying it"
+        );
+        return None;
     }
+    match txn.commit().await {
+        Ok(()) => Some(outcomes),
+        // Nothing of the batch was saved: every save in it is refused, none is
+        // acknowledged.
+        Err(error) => {
+            let error = AppError::internal("committing a batch of saves", error);
+            Some(
+                batch
+                    .iter()
+                    .map(|_| Err(SaveRefusal::Link(error.clone())))
+                    .collect(),
+            )
+        }
+    }
+}
+
+fn failed_in_database(outcome: &Result<SaveOutcome, SaveRefusal>) -> bool {
+    matches!(outcome, Err(SaveRefusal::Link(AppError::Internal)))
 }
 
 /// One save in a savepoint, so a save that fails leaves the others of the batch alone.
