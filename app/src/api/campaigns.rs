@@ -9,13 +9,16 @@ use leptos::server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
 use {
-    super::forms::{published_versions, writer},
+    super::forms::published_versions,
     super::respond::respond,
     crate::domain::FieldErrors,
     crate::domain::campaigns::{CampaignDraft, TimeOfDay, parse_office_time},
     crate::server::services::audit::Actor,
     crate::server::services::{campaigns, events, roster},
-    crate::server::{AppState, auth::require_officer},
+    crate::server::{
+        AppState,
+        auth::{require_officer, require_writer_officer},
+    },
 };
 
 #[server(input = GetUrl, endpoint = "campaign_board")]
@@ -57,7 +60,7 @@ pub async fn create_campaign(
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let draft = CampaignDraft::try_from(&input)?;
             let state = AppState::from_context()?;
             let actor = Actor::from(&officer);
@@ -108,7 +111,7 @@ pub async fn regenerate_link(
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let state = AppState::from_context()?;
             let actor = Actor::from(&officer);
             let now = state.clock.now();
@@ -138,7 +141,7 @@ pub async fn extend_deadline(
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let until = if until.trim().is_empty() {
                 None
             } else {

@@ -14,7 +14,10 @@ use {
     crate::server::entities::contact,
     crate::server::services::audit::Actor,
     crate::server::services::companies::{self, Change, Listed, Page, Record},
-    crate::server::{AppState, auth::Officer, auth::require_officer},
+    crate::server::{
+        AppState,
+        auth::{require_officer, require_writer_officer},
+    },
 };
 
 /// Companies matching `search` (name, kana, corporate number, a contact's address),
@@ -49,7 +52,7 @@ pub async fn update_company(csrf: String, id: i32, input: CompanyInput) -> Resul
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let draft = CompanyDraft::try_from(&input)?;
             let state = AppState::from_context()?;
             let actor = Actor::from(&officer);
@@ -70,7 +73,7 @@ pub async fn add_contact(
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let draft = ContactDraft::try_from(&input)?;
             let state = AppState::from_context()?;
             let actor = Actor::from(&officer);
@@ -87,7 +90,7 @@ pub async fn update_contact(csrf: String, id: i32, input: ContactInput) -> Resul
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let draft = ContactDraft::try_from(&input)?;
             let state = AppState::from_context()?;
             let actor = Actor::from(&officer);
@@ -105,7 +108,7 @@ pub async fn set_primary_contact(csrf: String, id: i32) -> Result<(), AppError> 
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let state = AppState::from_context()?;
             let actor = Actor::from(&officer);
             let updated = companies::set_primary(&state.db, change(&state, &actor), id).await?;
@@ -123,7 +126,7 @@ pub async fn merge_companies(csrf: String, id: i32, other_id: String) -> Result<
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let other = other_id
                 .trim()
                 .parse::<i32>()
@@ -138,13 +141,6 @@ pub async fn merge_companies(csrf: String, id: i32, other_id: String) -> Result<
         }
         .await,
     )
-}
-
-#[cfg(feature = "ssr")]
-async fn writer() -> Result<Officer, AppError> {
-    let officer = require_officer().await?;
-    officer.require_writer()?;
-    Ok(officer)
 }
 
 #[cfg(feature = "ssr")]

@@ -15,7 +15,10 @@ use {
     crate::domain::forms::builder::BuilderOp,
     crate::server::services::audit::Actor,
     crate::server::services::forms::{self, Version},
-    crate::server::{AppState, auth::Officer, auth::require_officer},
+    crate::server::{
+        AppState,
+        auth::{require_officer, require_writer_officer},
+    },
 };
 
 #[server(input = GetUrl, endpoint = "forms")]
@@ -73,7 +76,7 @@ pub async fn create_form(csrf: String, template: Template) -> Result<(), AppErro
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let state = AppState::from_context()?;
             let actor = Actor::from(&officer);
             let form =
@@ -90,7 +93,7 @@ pub async fn copy_form(csrf: String, id: i32) -> Result<(), AppError> {
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let state = AppState::from_context()?;
             let actor = Actor::from(&officer);
             let copy = forms::copy(&state.db, state.clock.now(), &actor, id).await?;
@@ -107,7 +110,7 @@ pub async fn publish_form(csrf: String, id: i32) -> Result<(), AppError> {
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            let officer = writer().await?;
+            let officer = require_writer_officer().await?;
             let state = AppState::from_context()?;
             let actor = Actor::from(&officer);
             forms::publish(&state.db, state.clock.now(), &actor, id).await?;
@@ -132,7 +135,7 @@ pub async fn save_form(
     let _ = csrf; // checked by the CSRF middleware
     respond(
         async {
-            writer().await?;
+            require_writer_officer().await?;
             let op = BuilderOp::parse(&op, &add_kind)
                 .map_err(|problem| AppError::field("op", problem))?;
             let mut input = input;
@@ -146,13 +149,6 @@ pub async fn save_form(
         }
         .await,
     )
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) async fn writer() -> Result<Officer, AppError> {
-    let officer = require_officer().await?;
-    officer.require_writer()?;
-    Ok(officer)
 }
 
 /// The published versions of the forms in use, newest first: what a campaign can send.

@@ -143,6 +143,13 @@ pub async fn require_officer() -> Result<Officer, AppError> {
         .ok_or(AppError::NotSignedIn)
 }
 
+/// The signed-in officer, if their role may change things.
+pub async fn require_writer_officer() -> Result<Officer, AppError> {
+    let officer = require_officer().await?;
+    officer.require_writer()?;
+    Ok(officer)
+}
+
 /// Returns the session's CSRF token, creating one on first use. Only for sessions that
 /// exist anyway (a signed-in officer's): anonymous visitors get a stateless token.
 pub async fn csrf_token(session: &Session) -> Result<String, AppError> {
