@@ -238,7 +238,7 @@ fn single_choice(options: &[(&str, &str, &str)]) -> QuestionKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::forms::{Answer, Answers, Mode, RawAnswers};
+    use crate::forms::{Answer, Answers, Mode, RawAnswers};
 
     fn ids(form: &FormDefinition) -> Vec<&str> {
         form.questions().map(|q| q.id.as_str()).collect()

@@ -4,7 +4,7 @@
 
 use super::number::Decimal;
 use super::question::{OTHER, QuestionId};
-use crate::domain::Email;
+use crate::Email;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

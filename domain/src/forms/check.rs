@@ -232,8 +232,8 @@ fn condition_issue(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::forms::fixtures::{choice, date, form, integer, text_question};
-    use crate::domain::forms::{ChoiceOption, Condition, Section, Text};
+    use crate::forms::fixtures::{choice, date, form, integer, text_question};
+    use crate::forms::{ChoiceOption, Condition, Section, Text};
 
     fn issues(form: &FormDefinition) -> Vec<(Option<String>, DefinitionIssue)> {
         form.check()

@@ -3,7 +3,7 @@
 //! posted, then the result is saved.
 
 use super::{BuilderInput, ItemInput, QUESTION_KINDS, SECTION};
-use crate::domain::Problem;
+use crate::Problem;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BuilderOp {
@@ -99,7 +99,7 @@ fn new_item(kind: &str, items: &[ItemInput]) -> ItemInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::forms::FormDefinition;
+    use crate::forms::FormDefinition;
 
     fn input(kinds: &[&str]) -> BuilderInput {
         let mut input = BuilderInput {

@@ -4,12 +4,12 @@
 //! [`FormDefinition::check`]'s job.
 
 use super::{BuilderInput, ItemInput, SECTION, TICKED};
-use crate::domain::forms::definition::{FormDefinition, Item, Section, Text};
-use crate::domain::forms::number::{Decimal, parse_integer};
-use crate::domain::forms::question::{
+use crate::forms::definition::{FormDefinition, Item, Section, Text};
+use crate::forms::number::{Decimal, parse_integer};
+use crate::forms::question::{
     ChoiceDisplay, ChoiceOption, Condition, Question, QuestionId, QuestionKind,
 };
-use crate::domain::{FieldErrors, Problem};
+use crate::{FieldErrors, Problem};
 use chrono::NaiveDate;
 
 /// The key of an item's field in [`FieldErrors`].
@@ -227,8 +227,8 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::forms::builder::BuilderInput;
-    use crate::domain::forms::templates::Template;
+    use crate::forms::builder::BuilderInput;
+    use crate::forms::templates::Template;
 
     #[test]
     fn every_template_survives_the_builder_unchanged() {

@@ -476,7 +476,7 @@ fn update_contacts(state: &mut StoredCompany, contacts: &[ContactRecord]) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::roster::{Cell, ColumnMapping, parse_row};
+    use crate::roster::{Cell, ColumnMapping, parse_row};
 
     fn mapping() -> ColumnMapping {
         ColumnMapping::recognize(&[

@@ -7,7 +7,7 @@ use super::number::{Decimal, NumberError, parse_integer};
 use super::question::{Question, QuestionKind};
 use super::read_choice::{Choosing, multiple_choice, single_choice};
 use super::validate::Mode;
-use crate::domain::{Email, FieldError, Problem};
+use crate::{Email, FieldError, Problem};
 use chrono::NaiveDate;
 use std::fmt::Display;
 use unicode_normalization::UnicodeNormalization;
@@ -211,8 +211,8 @@ fn range_problem<T: Display>(min: Option<T>, max: Option<T>) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::forms::QuestionId;
-    use crate::domain::forms::fixtures::{date, every_kind, integer, question};
+    use crate::forms::QuestionId;
+    use crate::forms::fixtures::{date, every_kind, integer, question};
 
     fn read(question: &Question, pairs: &[(&str, &str)]) -> Result<Option<Answer>, Problem> {
         read_in(question, pairs, Mode::Submit).map_err(|error| error.problem)
@@ -412,7 +412,7 @@ mod tests {
         assert_eq!(
             read_email("Tanaka＠Example.JP"),
             Ok(Some(Answer::Email(
-                crate::domain::Email::parse("tanaka@example.jp").expect("valid")
+                crate::Email::parse("tanaka@example.jp").expect("valid")
             )))
         );
         assert_eq!(read_email("tanaka"), Err(Problem::InvalidEmail));

@@ -3,7 +3,7 @@
 //! with full-width digits or stray spaces is recognised as the same.
 
 use super::Cell;
-use crate::domain::Email;
+use crate::Email;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 

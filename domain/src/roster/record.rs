@@ -3,7 +3,7 @@
 //! preview; problems and warnings are codes that the UI translates.
 
 use super::RosterField;
-use crate::domain::{CorporateNumber, Email, Problem};
+use crate::{CorporateNumber, Email, Problem};
 use serde::{Deserialize, Serialize};
 
 /// A company as one row describes it. Empty text means "not given".

@@ -8,7 +8,7 @@ use super::answer::{Answers, RawAnswers};
 use super::definition::FormDefinition;
 use super::question::Question;
 use super::read_answer::read_answer;
-use crate::domain::{FieldErrors, Problem};
+use crate::{FieldErrors, Problem};
 use serde::{Deserialize, Serialize};
 
 /// What the company is doing with the form.
@@ -75,12 +75,12 @@ fn is_shown(question: &Question, answers_so_far: &Answers) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Email;
-    use crate::domain::forms::fixtures::{
+    use crate::Email;
+    use crate::forms::fixtures::{
         choice, date, every_kind, form, required, shown_if, text_question,
     };
-    use crate::domain::forms::templates::Template;
-    use crate::domain::forms::{Answer, Decimal, Item, OTHER, QuestionId};
+    use crate::forms::templates::Template;
+    use crate::forms::{Answer, Decimal, Item, OTHER, QuestionId};
     use proptest::prelude::*;
 
     fn id(id: &str) -> QuestionId {

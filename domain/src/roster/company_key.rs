@@ -4,7 +4,7 @@
 //! and abbreviate freely. The stored name keeps its legal form: this is for comparison only.
 
 use super::{CompanyRecord, normalize};
-use crate::domain::{CorporateNumber, Email};
+use crate::{CorporateNumber, Email};
 use serde::{Deserialize, Serialize};
 
 /// The identity of a company for duplicate detection.

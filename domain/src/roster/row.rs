@@ -6,7 +6,7 @@ use super::flag::{Flag, flag};
 use super::normalize::{self, PhoneOutcome};
 use super::record::{CompanyRecord, ContactRecord, RosterRow, RowOutcome, RowProblem, RowWarning};
 use super::{Cell, ColumnMapping, RosterField};
-use crate::domain::{CorporateNumber, Email, Problem};
+use crate::{CorporateNumber, Email, Problem};
 
 /// Longest texts kept, in characters: the sizes of the database columns they go to.
 pub mod max_len {

@@ -5,7 +5,7 @@ use super::answer::{Answer, RawAnswers};
 use super::question::{ChoiceOption, OTHER, Question};
 use super::read_answer::text;
 use super::validate::Mode;
-use crate::domain::{FieldError, Problem};
+use crate::{FieldError, Problem};
 
 /// The longest "other" free text: a few words naming what the options missed.
 pub const OTHER_MAX_CHARS: usize = 200;
@@ -146,9 +146,9 @@ pub(super) fn multiple_choice(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::forms::fixtures::{choice, every_kind, options, question};
-    use crate::domain::forms::read_answer::read_answer;
-    use crate::domain::forms::{ChoiceDisplay, QuestionId, QuestionKind};
+    use crate::forms::fixtures::{choice, every_kind, options, question};
+    use crate::forms::read_answer::read_answer;
+    use crate::forms::{ChoiceDisplay, QuestionId, QuestionKind};
 
     fn read(question: &Question, pairs: &[(&str, &str)]) -> Result<Option<Answer>, Problem> {
         read_in(question, pairs, Mode::Submit).map_err(|error| error.problem)
