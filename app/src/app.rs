@@ -29,7 +29,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="csrf-token" content=csrf_token() />
                 <FormEchoMeta />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                {if is_answer_page() {
+                    view! { <AnswerScript options /> }.into_any()
+                } else {
+                    view! { <HydrationScripts options /> }.into_any()
+                }}
                 <MetaTags />
                 <link rel="stylesheet" id="leptos" href="/pkg/kotae.css" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
@@ -38,6 +42,38 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Whether this request is for a company's pages (`/a/…`). They are not hydrated: what
+/// a company's browser downloads is the small answer script (crate `kotae-enhance`,
+/// built by scripts/build-enhance), not the officers' app bundle.
+fn is_answer_page() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .is_some_and(|parts| parts.uri.path().starts_with("/a/"))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
+    }
+}
+
+/// Loads the answer script: live checks and autosave on top of the server-rendered form.
+/// The page works the same without it.
+#[component]
+fn AnswerScript(options: LeptosOptions) -> impl IntoView {
+    let pkg = options.site_pkg_dir;
+    let script = format!("/{pkg}/answer.js");
+    let wasm = format!("/{pkg}/answer_bg.wasm");
+    let start = format!("import init from \"{script}\";\ninit({{ module_or_path: \"{wasm}\" }});");
+    view! {
+        <link rel="modulepreload" href=script />
+        <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="" />
+        <script type="module" nonce=use_nonce()>
+            {start}
+        </script>
     }
 }
 

@@ -6,54 +6,60 @@ use crate::i18n::*;
 use leptos_i18n::I18nContext;
 
 pub fn problem(i18n: I18nContext<Locale>, problem: &Problem) -> String {
+    problem_in(i18n.get_locale(), problem)
+}
+
+/// [`problem`] in a given language. The answer page's script words problems itself
+/// (`kotae_enhance::messages`); a test below keeps the two the same.
+pub fn problem_in(locale: Locale, problem: &Problem) -> String {
     match problem {
-        Problem::Required => t_string!(i18n, errors.required).to_string(),
-        Problem::TooLong { max } => t_string!(i18n, errors.too_long, max = *max).to_string(),
-        Problem::InvalidDate => t_string!(i18n, errors.invalid_date).to_string(),
-        Problem::EndBeforeStart => t_string!(i18n, errors.end_before_start).to_string(),
-        Problem::InvalidChoice => t_string!(i18n, errors.invalid_choice).to_string(),
-        Problem::InvalidEmail => t_string!(i18n, errors.invalid_email).to_string(),
+        Problem::Required => td_string!(locale, errors.required).to_string(),
+        Problem::TooLong { max } => td_string!(locale, errors.too_long, max = *max).to_string(),
+        Problem::InvalidDate => td_string!(locale, errors.invalid_date).to_string(),
+        Problem::EndBeforeStart => td_string!(locale, errors.end_before_start).to_string(),
+        Problem::InvalidChoice => td_string!(locale, errors.invalid_choice).to_string(),
+        Problem::InvalidEmail => td_string!(locale, errors.invalid_email).to_string(),
         Problem::InvalidCorporateNumber => {
-            t_string!(i18n, errors.invalid_corporate_number).to_string()
+            td_string!(locale, errors.invalid_corporate_number).to_string()
         }
-        Problem::EmailTaken => t_string!(i18n, errors.email_taken).to_string(),
+        Problem::EmailTaken => td_string!(locale, errors.email_taken).to_string(),
         Problem::PasswordTooShort { min } => {
-            t_string!(i18n, errors.password_too_short, min = *min).to_string()
+            td_string!(locale, errors.password_too_short, min = *min).to_string()
         }
         Problem::CorporateNumberTaken => {
-            t_string!(i18n, companies.corporate_number_taken).to_string()
+            td_string!(locale, companies.corporate_number_taken).to_string()
         }
-        Problem::SameCompany => t_string!(i18n, companies.same_company).to_string(),
-        Problem::UnknownCompany => t_string!(i18n, companies.unknown_company).to_string(),
-        Problem::NotANumber => t_string!(i18n, errors.not_a_number).to_string(),
-        Problem::NotAWholeNumber => t_string!(i18n, errors.not_a_whole_number).to_string(),
+        Problem::SameCompany => td_string!(locale, companies.same_company).to_string(),
+        Problem::UnknownCompany => td_string!(locale, companies.unknown_company).to_string(),
+        Problem::NotANumber => td_string!(locale, errors.not_a_number).to_string(),
+        Problem::NotAWholeNumber => td_string!(locale, errors.not_a_whole_number).to_string(),
         Problem::OutOfRange { min, max } => {
-            t_string!(i18n, errors.out_of_range, min = min, max = max).to_string()
+            td_string!(locale, errors.out_of_range, min = min, max = max).to_string()
         }
-        Problem::TooSmall { min } => t_string!(i18n, errors.too_small, min = min).to_string(),
-        Problem::TooLarge { max } => t_string!(i18n, errors.too_large, max = max).to_string(),
+        Problem::TooSmall { min } => td_string!(locale, errors.too_small, min = min).to_string(),
+        Problem::TooLarge { max } => td_string!(locale, errors.too_large, max = max).to_string(),
         Problem::TooManyDecimals { max } => {
-            t_string!(i18n, errors.too_many_decimals, max = *max).to_string()
+            td_string!(locale, errors.too_many_decimals, max = *max).to_string()
         }
         Problem::TooFewChoices { min } => {
-            t_string!(i18n, errors.too_few_choices, min = *min).to_string()
+            td_string!(locale, errors.too_few_choices, min = *min).to_string()
         }
         Problem::TooManyChoices { max } => {
-            t_string!(i18n, errors.too_many_choices, max = *max).to_string()
+            td_string!(locale, errors.too_many_choices, max = *max).to_string()
         }
         Problem::DateTooEarly { min } => {
-            t_string!(i18n, errors.date_too_early, min = min).to_string()
+            td_string!(locale, errors.date_too_early, min = min).to_string()
         }
         Problem::DateTooLate { max } => {
-            t_string!(i18n, errors.date_too_late, max = max).to_string()
+            td_string!(locale, errors.date_too_late, max = max).to_string()
         }
-        Problem::InvalidDateTime => t_string!(i18n, errors.invalid_date_time).to_string(),
+        Problem::InvalidDateTime => td_string!(locale, errors.invalid_date_time).to_string(),
         Problem::DeadlineBeforeOpening => {
-            t_string!(i18n, errors.deadline_before_opening).to_string()
+            td_string!(locale, errors.deadline_before_opening).to_string()
         }
-        Problem::NoRecipients => t_string!(i18n, errors.no_recipients).to_string(),
-        Problem::ExtensionNotLater => t_string!(i18n, errors.extension_not_later).to_string(),
-        Problem::BothAsked => t_string!(i18n, errors.both_asked).to_string(),
+        Problem::NoRecipients => td_string!(locale, errors.no_recipients).to_string(),
+        Problem::ExtensionNotLater => td_string!(locale, errors.extension_not_later).to_string(),
+        Problem::BothAsked => td_string!(locale, errors.both_asked).to_string(),
     }
 }
 
@@ -143,4 +149,24 @@ pub fn audit_detail_key(i18n: I18nContext<Locale>, key: &str) -> Option<String> 
         _ => return None,
     };
     Some(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kotae_enhance::messages::{self as script, Lang};
+
+    #[test]
+    fn the_answer_script_words_every_problem_as_the_server_does() {
+        for problem in script::sample_problems() {
+            assert_eq!(
+                script::problem(Lang::Ja, &problem),
+                problem_in(Locale::ja, &problem)
+            );
+            assert_eq!(
+                script::problem(Lang::En, &problem),
+                problem_in(Locale::en, &problem)
+            );
+        }
+    }
 }

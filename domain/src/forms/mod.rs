@@ -11,6 +11,7 @@
 pub mod answer;
 pub mod builder;
 pub mod check;
+pub mod control_ids;
 pub mod definition;
 pub mod number;
 pub mod question;

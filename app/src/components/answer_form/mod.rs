@@ -38,17 +38,7 @@ use labels::Words;
 use leptos::prelude::*;
 use question::question_field;
 
-/// The id of the control that posts `field` (a question id, or `q3__other`), which the
-/// error summary links to. For a group of radio buttons or checkboxes it is the first
-/// one's id. Question ids have no hyphen, so the suffixed ids below never collide.
-pub fn control_id(field: &str) -> String {
-    format!("q-{field}")
-}
-
-/// The id of a note that belongs to a control: `q-negotiations-error`.
-fn note_id(field: &str, note: &str) -> String {
-    format!("q-{field}-{note}")
-}
+pub use crate::domain::forms::control_ids::{control_id, note_id};
 
 /// The `aria-describedby` of a control: the ids given, or none.
 fn described_by(ids: &[String]) -> Option<String> {

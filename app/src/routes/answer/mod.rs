@@ -2,8 +2,6 @@
 //! receipt after submitting ([`receipt`]). Nothing here needs a session: the link is the
 //! company's key.
 
-pub mod autosave;
-pub mod live_check;
 pub mod page;
 pub mod receipt;
 

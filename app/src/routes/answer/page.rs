@@ -2,8 +2,6 @@
 //! URL, so it works without JavaScript; the post handler answers with a redirect, or
 //! with this page again, carrying everything typed (see `AnswerEcho`).
 
-use super::autosave::Autosave;
-use super::live_check::LiveCheck;
 use super::{LinkProblem, deadline_text};
 use crate::api::answers::{AnswerPageDto, Notice, load_answer_page};
 use crate::components::answer_form::{AnswerForm, AnswerSummary};
@@ -53,6 +51,12 @@ fn Questionnaire(page: AnswerPageDto) -> impl IntoView {
         .extended_until
         .is_some_and(|until| until > page.window.deadline);
     let action = format!("/a/{}", page.token);
+    // The answer script's live checks parse the form with the same definition. Only the
+    // server renders this page (it is never hydrated).
+    #[cfg(feature = "ssr")]
+    let definition_json = serde_json::to_string(&page.definition).ok();
+    #[cfg(not(feature = "ssr"))]
+    let definition_json: Option<String> = None;
     let page_title = format!("{title} - {}", page.company);
     view! {
         <Title text=page_title />
@@ -112,7 +116,13 @@ fn Questionnaire(page: AnswerPageDto) -> impl IntoView {
                 .into_any()
         } else {
             view! {
-                <form method="post" action=action class="answer-form" novalidate=true>
+                <form
+                    method="post"
+                    action=action
+                    class="answer-form"
+                    novalidate=true
+                    data-definition=definition_json.filter(|_| open)
+                >
                     <input type="hidden" name="csrf" value=page.csrf.clone() />
                     <input type="hidden" name="base_revision" value=page.base_revision.to_string() />
                     <input type="hidden" name="save_key" value=page.save_key.clone() />
@@ -147,8 +157,17 @@ fn Questionnaire(page: AnswerPageDto) -> impl IntoView {
                                         }}
                                     </button>
                                 </div>
-                                {(!submitted).then(|| view! { <Autosave /> })}
-                                <LiveCheck definition=page.definition.clone() />
+                                // Autosave's status (the answer script fills it in).
+                                {(!submitted)
+                                    .then(|| {
+                                        view! {
+                                            <p
+                                                class="autosave-status hint"
+                                                role="status"
+                                                aria-live="polite"
+                                            ></p>
+                                        }
+                                    })}
                             }
                         })}
                 </form>
