@@ -12,7 +12,7 @@ use app::app::{App, shell};
 use app::server::AppState;
 use app::server::clock::Clock;
 use app::server::links::LinkKey;
-use app::server::services::answering::SaveQueue;
+use app::server::services::answering::{FormVersionCache, SaveQueue};
 use app::server::session_store::DbSessionStore;
 use app::server::throttle::{LinkThrottle, LoginThrottle};
 use axum::Router;
@@ -78,6 +78,7 @@ impl Application {
                 config.listen
             )
         })?;
+        let form_versions = FormVersionCache::default();
         let state = AppState {
             leptos_options,
             db: db.clone(),
@@ -90,10 +91,16 @@ impl Application {
                     Backend::Sqlite => 1,
                     Backend::Postgres => 4,
                 };
-                SaveQueue::start(db.clone(), wiring.clock.clone(), writers)
+                SaveQueue::start(
+                    db.clone(),
+                    wiring.clock.clone(),
+                    form_versions.clone(),
+                    writers,
+                )
             } else {
-                SaveQueue::direct(db.clone(), wiring.clock.clone())
+                SaveQueue::direct(db.clone(), wiring.clock.clone(), form_versions.clone())
             },
+            form_versions,
             clock: wiring.clock,
             roster_files: config.roster_files(),
             base_url: config.base_url.as_str().trim_end_matches('/').to_owned(),

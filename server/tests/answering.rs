@@ -15,6 +15,7 @@ use app::server::services::{campaigns, forms};
 use chrono::{DateTime, Duration as Days, Utc};
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use std::time::Duration;
 use support::{Browser, TestApp, hidden_value, location_path, test_epoch};
@@ -33,6 +34,8 @@ on_both_databases!(
     many_companies_submitting_at_once_are_all_saved_once,
     merging_companies_keeps_their_answers,
     links_opened_for_the_first_time_during_submissions_fail_no_submission,
+    the_answer_page_loads_the_small_answer_script_not_the_app_bundle,
+    a_draft_form_is_read_afresh_on_every_view_and_save,
 );
 
 /// A campaign of the 出展後アンケート for every participant of a demo event: opens at
@@ -728,4 +731,116 @@ async fn links_opened_for_the_first_time_during_submissions_fail_no_submission(a
     for row in submitting {
         assert_eq!(status_of(&app, row.id).await, InvitationStatus::Submitted);
     }
+}
+
+/// The answer page is not hydrated: it loads `/pkg/answer.js` (the answer script, with
+/// the nonce of the page's policy) instead of the officers' app bundle, and its form
+/// carries the definition the script checks answers with.
+async fn the_answer_page_loads_the_small_answer_script_not_the_app_bundle(app: TestApp) {
+    let (_, _, path) = open_campaign(&app).await;
+    let response = app.get(&path).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let csp = response
+        .headers()
+        .get("content-security-policy")
+        .and_then(|value| value.to_str().ok())
+        .expect("a policy")
+        .to_owned();
+    let html = response.text().await.expect("body");
+    assert!(
+        html.len() < 50 * 1024,
+        "the answer page is under 50 KB: {} bytes",
+        html.len()
+    );
+    assert!(
+        !html.contains("/pkg/kotae.js") && !html.contains("/pkg/kotae.wasm"),
+        "no app bundle on the answer page"
+    );
+    let script_at = html
+        .find("import init from \"/pkg/answer.js\"")
+        .expect("the page starts the answer script");
+    let tag = &html[html[..script_at].rfind("<script").expect("in a script")..script_at];
+    let nonce = tag
+        .split("nonce=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the script has a nonce");
+    assert!(
+        csp.contains(&format!("'nonce-{nonce}'")),
+        "the script's nonce is the policy's"
+    );
+
+    let attribute = html
+        .split("data-definition=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the form carries its definition");
+    let json = attribute
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    let definition: app::domain::forms::FormDefinition =
+        serde_json::from_str(&json).expect("the definition reads back");
+    assert_eq!(definition, Template::AfterExhibit.definition());
+}
+
+/// Published form versions are kept in memory once read; a draft is edited in place, so
+/// a link that reaches one (campaigns send published versions, but nothing else relies on
+/// it) must show and check against its newest questions every time.
+async fn a_draft_form_is_read_afresh_on_every_view_and_save(app: TestApp) {
+    let (campaign, _, path) = open_campaign(&app).await;
+    let (status, _) = app.get_text(&path).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the published version is read (and kept)"
+    );
+
+    let now = test_epoch();
+    let form =
+        forms::create_from_template(&app.db, now, &Actor::System("test"), Template::AfterExhibit)
+            .await
+            .expect("form");
+    let draft = forms::latest(&app.db, form.id).await.expect("its draft");
+    assert!(!draft.is_published());
+    campaign::Entity::update_many()
+        .col_expr(campaign::Column::FormVersionId, Expr::value(draft.row.id))
+        .filter(campaign::Column::Id.eq(campaign.id))
+        .exec(&app.db)
+        .await
+        .expect("the campaign points at the draft");
+    let (status, html) = app.get_text(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h1>出展後アンケート</h1>"));
+
+    // Edited in place: retitled, and the free text now required.
+    let mut edited = draft.definition.clone();
+    edited.title.ja = "改訂版アンケート".into();
+    for item in &mut edited.items {
+        if let app::domain::forms::Item::Question(question) = item
+            && question.id.as_str() == "requests"
+        {
+            question.required = true;
+        }
+    }
+    let saved = forms::save(&app.db, now, form.id, &edited)
+        .await
+        .expect("saved");
+    assert_eq!(saved.row.id, draft.row.id, "the draft itself was edited");
+
+    let (status, html) = app.get_text(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("<h1>改訂版アンケート</h1>"),
+        "the view shows the edited draft"
+    );
+    let response = post_answers(&app, &path, &html, "submit", &COMPLETE).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the save checks against the edited draft: the free text is now required"
+    );
 }

@@ -103,9 +103,9 @@ mod server {
         }
         let now = state.clock.now();
         let found = if mark_opened {
-            answering::open(&state.db, now, token).await
+            answering::open(&state.db, &state.form_versions, now, token).await
         } else {
-            answering::find(&state.db, token).await
+            answering::find(&state.db, &state.form_versions, token).await
         };
         match found {
             Ok(opened) => Ok((state, opened)),

@@ -2,7 +2,7 @@
 
 use super::clock::Clock;
 use super::links::LinkKey;
-use super::services::answering::SaveQueue;
+use super::services::answering::{FormVersionCache, SaveQueue};
 use super::services::roster::import::Storage;
 use super::throttle::{LinkThrottle, LoginThrottle};
 use axum::extract::FromRef;
@@ -24,6 +24,8 @@ pub struct AppState {
     pub link_throttle: Arc<LinkThrottle>,
     /// Companies' saves, committed in groups (see `answering::SaveQueue`).
     pub saves: SaveQueue,
+    /// The published form versions of `db`, shared with `saves`.
+    pub form_versions: FormVersionCache,
     /// The site's public address (`KOTAE_BASE_URL`) without a trailing slash: what goes
     /// before a path in a link shown to an officer or sent by email.
     pub base_url: String,

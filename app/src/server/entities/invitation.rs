@@ -21,6 +21,39 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::campaign::Entity",
+        from = "Column::CampaignId",
+        to = "super::campaign::Column::Id"
+    )]
+    Campaign,
+    #[sea_orm(
+        belongs_to = "super::company::Entity",
+        from = "Column::CompanyId",
+        to = "super::company::Column::Id"
+    )]
+    Company,
+    #[sea_orm(has_one = "super::response::Entity")]
+    Response,
+}
+
+impl Related<super::campaign::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Campaign.def()
+    }
+}
+
+impl Related<super::company::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Company.def()
+    }
+}
+
+impl Related<super::response::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Response.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -9,7 +9,7 @@
 //! submitted revision is kept in `response_revisions`, so nothing submitted is ever
 //! overwritten without a trace; drafts replace the working copy only.
 
-use super::{Opened, find, read_answers};
+use super::{FormVersionCache, Opened, find, read_answers};
 use crate::domain::campaigns::{InvitationStatus, WindowState};
 use crate::domain::forms::{Answers, Mode, RawAnswers, Refused};
 use crate::error::AppError;
@@ -99,12 +99,13 @@ impl<E: Into<SaveRefusal>> From<E> for Failure {
 /// one commit per save. The server batches saves instead (see [`super::writer`]).
 pub async fn save(
     db: &DatabaseConnection,
+    versions: &FormVersionCache,
     now: DateTime<Utc>,
     token: &str,
     request: SaveRequest,
 ) -> Result<SaveOutcome, SaveRefusal> {
     let txn = super::begin_write(db).await?;
-    match save_in(&txn, now, token, request).await {
+    match save_in(&txn, versions, now, token, request).await {
         Ok(outcome) => {
             txn.commit().await?;
             Ok(outcome)
@@ -112,7 +113,7 @@ pub async fn save(
         Err(Failure::Refused(refusal)) => Err(refusal),
         Err(Failure::Raced) => {
             drop(txn);
-            Err(conflict_after_race(db, token).await)
+            Err(conflict_after_race(db, versions, token).await)
         }
     }
 }
@@ -121,11 +122,12 @@ pub async fn save(
 /// commits or rolls back.
 pub(super) async fn save_in(
     conn: &impl ConnectionTrait,
+    versions: &FormVersionCache,
     now: DateTime<Utc>,
     token: &str,
     request: SaveRequest,
 ) -> Result<SaveOutcome, Failure> {
-    let opened = find(conn, token).await?;
+    let opened = find(conn, versions, token).await?;
     match opened.window().state(now) {
         WindowState::NotYetOpen => return Err(Failure::Refused(SaveRefusal::NotYetOpen)),
         WindowState::Closed => return Err(Failure::Refused(SaveRefusal::Closed)),
@@ -291,8 +293,12 @@ pub(super) async fn save_in(
 }
 
 /// After losing a race with another save: what is saved now.
-pub(super) async fn conflict_after_race(db: &impl ConnectionTrait, token: &str) -> SaveRefusal {
-    match find(db, token).await {
+pub(super) async fn conflict_after_race(
+    db: &impl ConnectionTrait,
+    versions: &FormVersionCache,
+    token: &str,
+) -> SaveRefusal {
+    match find(db, versions, token).await {
         Ok(opened) => match opened.answers() {
             Ok(saved) => SaveRefusal::Conflict {
                 saved,

@@ -7,7 +7,7 @@
 //! their save has reached the disk.
 
 use super::save::{Failure, conflict_after_race, save_in};
-use super::{SaveOutcome, SaveRefusal, SaveRequest};
+use super::{FormVersionCache, SaveOutcome, SaveRefusal, SaveRequest};
 use crate::error::AppError;
 use crate::server::clock::Clock;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
@@ -45,6 +45,7 @@ enum Mode {
     Direct {
         db: DatabaseConnection,
         clock: Clock,
+        versions: FormVersionCache,
     },
 }
 
@@ -56,19 +57,34 @@ impl std::fmt::Debug for SaveQueue {
 
 impl SaveQueue {
     /// Starts `writers` writer tasks on the current runtime. SQLite takes one writer at
-    /// a time anyway, so one is right there; PostgreSQL gains from a few.
-    pub fn start(db: DatabaseConnection, clock: Clock, writers: usize) -> Self {
+    /// a time anyway, so one is right there; PostgreSQL gains from a few. `versions` is
+    /// the cache of `db`'s published form versions.
+    pub fn start(
+        db: DatabaseConnection,
+        clock: Clock,
+        versions: FormVersionCache,
+        writers: usize,
+    ) -> Self {
         let (jobs, queue) = mpsc::channel(QUEUE_CAPACITY);
         let queue = Arc::new(Mutex::new(queue));
         for _ in 0..writers.max(1) {
-            tokio::spawn(write_batches(db.clone(), clock.clone(), queue.clone()));
+            tokio::spawn(write_batches(
+                db.clone(),
+                clock.clone(),
+                versions.clone(),
+                queue.clone(),
+            ));
         }
         Self(Mode::Grouped(jobs))
     }
 
     /// Saves without grouping: each request commits its own transaction.
-    pub fn direct(db: DatabaseConnection, clock: Clock) -> Self {
-        Self(Mode::Direct { db, clock })
+    pub fn direct(db: DatabaseConnection, clock: Clock, versions: FormVersionCache) -> Self {
+        Self(Mode::Direct {
+            db,
+            clock,
+            versions,
+        })
     }
 
     /// Saves through the writers and waits for the commit.
@@ -79,8 +95,12 @@ impl SaveQueue {
     ) -> Result<SaveOutcome, SaveRefusal> {
         let jobs = match &self.0 {
             Mode::Grouped(jobs) => jobs,
-            Mode::Direct { db, clock } => {
-                return super::save(db, clock.now(), token, request).await;
+            Mode::Direct {
+                db,
+                clock,
+                versions,
+            } => {
+                return super::save(db, versions, clock.now(), token, request).await;
             }
         };
         let (reply, answer) = oneshot::channel();
@@ -107,6 +127,7 @@ impl SaveQueue {
 async fn write_batches(
     db: DatabaseConnection,
     clock: Clock,
+    versions: FormVersionCache,
     queue: Arc<Mutex<mpsc::Receiver<Job>>>,
 ) {
     loop {
@@ -124,7 +145,7 @@ async fn write_batches(
             }
             batch
         };
-        write(&db, &clock, batch).await;
+        write(&db, &clock, &versions, batch).await;
     }
 }
 
@@ -136,11 +157,16 @@ async fn write_batches(
 /// first read (a link opened for the first time, an officer's change); then every save
 /// of the batch fails, nothing is committed and nobody has been answered, so the batch
 /// runs again (up to [`MAX_TRIES`]; the last try commits whatever succeeded).
-async fn write(db: &DatabaseConnection, clock: &Clock, batch: Vec<Job>) {
+async fn write(
+    db: &DatabaseConnection,
+    clock: &Clock,
+    versions: &FormVersionCache,
+    batch: Vec<Job>,
+) {
     let mut tries = 1;
     let outcomes = loop {
         let last = tries == MAX_TRIES;
-        if let Some(outcomes) = attempt(db, clock, &batch, last).await {
+        if let Some(outcomes) = attempt(db, clock, versions, &batch, last).await {
             break outcomes;
         }
         tokio::time::sleep(std::time::Duration::from_millis(u64::from(tries))).await;
@@ -156,6 +182,7 @@ async fn write(db: &DatabaseConnection, clock: &Clock, batch: Vec<Job>) {
 async fn attempt(
     db: &DatabaseConnection,
     clock: &Clock,
+    versions: &FormVersionCache,
     batch: &[Job],
     last: bool,
 ) -> Option<Vec<Result<SaveOutcome, SaveRefusal>>> {
@@ -174,7 +201,7 @@ async fn attempt(
     let now = clock.now();
     let mut outcomes = Vec::with_capacity(batch.len());
     for job in batch {
-        outcomes.push(save_one(&txn, now, &job.token, job.request.clone()).await);
+        outcomes.push(save_one(&txn, versions, now, &job.token, job.request.clone()).await);
     }
     if !last && outcomes.iter().any(failed_in_database) {
         if let Err(error) = txn.rollback().await {
@@ -209,12 +236,13 @@ fn failed_in_database(outcome: &Result<SaveOutcome, SaveRefusal>) -> bool {
 /// One save in a savepoint, so a save that fails leaves the others of the batch alone.
 async fn save_one(
     txn: &DatabaseTransaction,
+    versions: &FormVersionCache,
     now: chrono::DateTime<chrono::Utc>,
     token: &str,
     request: SaveRequest,
 ) -> Result<SaveOutcome, SaveRefusal> {
     let savepoint = txn.begin().await?;
-    match save_in(&savepoint, now, token, request).await {
+    match save_in(&savepoint, versions, now, token, request).await {
         Ok(outcome) => {
             savepoint.commit().await?;
             Ok(outcome)
@@ -225,7 +253,7 @@ async fn save_one(
         }
         Err(Failure::Raced) => {
             savepoint.rollback().await?;
-            Err(conflict_after_race(txn, token).await)
+            Err(conflict_after_race(txn, versions, token).await)
         }
     }
 }
