@@ -1,6 +1,7 @@
 //! Domain types shared by the server and the browser. Plain Rust, no HTTP or database
 //! types, so the same parsing runs on both sides and is unit-tested alone.
 
+pub mod aggregate;
 pub mod audit;
 pub mod campaigns;
 pub mod companies;

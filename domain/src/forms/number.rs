@@ -193,6 +193,12 @@ impl Decimal {
         }))
     }
 
+    /// The value in units of 10^-9, for exact sums and medians in
+    /// [`aggregate`](crate::aggregate).
+    pub(crate) fn nanos(self) -> i128 {
+        self.scaled
+    }
+
     /// How many digits follow the decimal point in the canonical text.
     pub fn fraction_digits(&self) -> u8 {
         let mut fraction = (self.scaled % SCALE).unsigned_abs();
