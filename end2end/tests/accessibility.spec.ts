@@ -10,6 +10,8 @@ test("every officer page passes axe-core, hydrated and as the server sent it", a
   javaScriptEnabled,
 }) => {
   test.skip(!javaScriptEnabled, "axe-core runs in the browser: the JavaScript project checks both ways");
+  // Many pages, each checked twice by axe (~1.3 s a run here): more than the default limit.
+  test.setTimeout(120_000);
   await page.goto("/login");
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
   await expectAccessibleBothWays(page);
@@ -43,6 +45,8 @@ test("every questionnaire page passes axe-core, hydrated and as the server sent 
   javaScriptEnabled,
 }) => {
   test.skip(!javaScriptEnabled, "axe-core runs in the browser: the JavaScript project checks both ways");
+  // Many pages, each checked twice by axe (~1.3 s a run here): more than the default limit.
+  test.setTimeout(120_000);
   const setup = await campaignWithLink(page, javaScriptEnabled, EVENTS_WITH_PARTICIPANTS.hospex.name);
 
   for (const path of ["/forms", setup.formPath, `${setup.formPath}/edit`, setup.eventPath, setup.campaignPath]) {
