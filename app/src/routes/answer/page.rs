@@ -15,21 +15,17 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn AnswerPage() -> impl IntoView {
     let params = use_params_map();
     let token = params.read_untracked().get("token").unwrap_or_default();
+    let page = Resource::new_blocking(|| (), move |_| load_answer_page(token.clone()));
     view! {
         // The link is the company's key: keep it out of search engines.
         <Meta name="robots" content="noindex, nofollow" />
         <Suspense fallback=|| ()>
-            // A plain future, not a resource: the page is never hydrated (see
-            // `app::is_answer_page`), so its data need not be serialised into it.
-            {move || {
-                let page = load_answer_page(token.clone());
-                Suspend::new(async move {
+            {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! { <Questionnaire page /> }.into_any(),
                     Err(error) => view! { <LinkProblem error /> }.into_any(),
                 }
-                })
-            }}
+            })}
         </Suspense>
     }
 }

@@ -13,19 +13,16 @@ use leptos_router::hooks::use_params_map;
 pub fn ReceiptPage() -> impl IntoView {
     let params = use_params_map();
     let token = params.read_untracked().get("token").unwrap_or_default();
+    let receipt = Resource::new_blocking(|| (), move |_| load_receipt(token.clone()));
     view! {
         <Meta name="robots" content="noindex, nofollow" />
         <Suspense fallback=|| ()>
-            // A plain future, not a resource: the page is never hydrated.
-            {move || {
-                let receipt = load_receipt(token.clone());
-                Suspend::new(async move {
-                    match receipt.await {
-                        Ok(receipt) => view! { <Receipt receipt /> }.into_any(),
-                        Err(error) => view! { <LinkProblem error /> }.into_any(),
-                    }
-                })
-            }}
+            {move || Suspend::new(async move {
+                match receipt.await {
+                    Ok(receipt) => view! { <Receipt receipt /> }.into_any(),
+                    Err(error) => view! { <LinkProblem error /> }.into_any(),
+                }
+            })}
         </Suspense>
     }
 }
