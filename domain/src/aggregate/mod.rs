@@ -6,7 +6,7 @@
 //! [`choices`] for single and multiple choices, [`numbers`] (with a [`histogram`]) for
 //! integers and decimals, [`rating`] for scales. Numbers are [`Exact`], shares are
 //! [`Percent`]. [`svg`] draws the charts; [`cell_text`] neutralises text cells that a
-//! spreadsheet would read as formulas.
+//! spreadsheet would read as formulas, and [`table`] lays responses out for export.
 
 pub mod cell_text;
 pub mod choices;
@@ -17,6 +17,7 @@ pub mod percent;
 pub mod rating;
 pub mod summary;
 pub mod svg;
+pub mod table;
 
 pub use cell_text::neutralise;
 pub use choices::{ChoiceSummary, OptionCount, OtherCount};
@@ -26,3 +27,4 @@ pub use numbers::NumberSummary;
 pub use percent::Percent;
 pub use rating::{PointCount, RatingSummary};
 pub use summary::{Breakdown, QuestionSummary, summarise, summarise_form};
+pub use table::{Cell, ResponseRow, ResponseTable, TableWords};

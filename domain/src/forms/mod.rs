@@ -21,7 +21,7 @@ pub mod templates;
 pub mod validate;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use answer::{Answer, Answers, RawAnswers};
 pub use check::{DefinitionIssue, DefinitionProblem};
