@@ -165,6 +165,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/events/:id/campaigns/:campaign_id/summary")
+                            view=routes::campaigns::summary::CampaignSummaryPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/events/:id/campaigns/:campaign_id")
                             view=routes::campaigns::page::CampaignPage
                             ssr=SsrMode::Async

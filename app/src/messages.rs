@@ -124,6 +124,9 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
             t_string!(i18n, audit.actions.deadline_extended).to_string()
         }
         AuditAction::ContactUpdated => t_string!(i18n, audit.actions.contact_updated).to_string(),
+        AuditAction::ResponsesExported => {
+            t_string!(i18n, audit.actions.responses_exported).to_string()
+        }
     }
 }
 
@@ -149,6 +152,23 @@ pub fn audit_detail_key(i18n: I18nContext<Locale>, key: &str) -> Option<String> 
         _ => return None,
     };
     Some(label)
+}
+
+/// The name of a kind of item (its code, as the builder sends it) in `locale`.
+pub fn kind_label_in(locale: Locale, kind: &str) -> String {
+    match kind {
+        "section" => td_string!(locale, forms.kinds.section).to_string(),
+        "short_text" => td_string!(locale, forms.kinds.short_text).to_string(),
+        "long_text" => td_string!(locale, forms.kinds.long_text).to_string(),
+        "integer" => td_string!(locale, forms.kinds.integer).to_string(),
+        "decimal" => td_string!(locale, forms.kinds.decimal).to_string(),
+        "single_choice" => td_string!(locale, forms.kinds.single_choice).to_string(),
+        "multiple_choice" => td_string!(locale, forms.kinds.multiple_choice).to_string(),
+        "rating" => td_string!(locale, forms.kinds.rating).to_string(),
+        "date" => td_string!(locale, forms.kinds.date).to_string(),
+        "email" => td_string!(locale, forms.kinds.email).to_string(),
+        other => other.to_owned(),
+    }
 }
 
 #[cfg(test)]

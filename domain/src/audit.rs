@@ -29,11 +29,12 @@ pub enum AuditAction {
     CampaignCreated,
     LinkRegenerated,
     DeadlineExtended,
+    ResponsesExported,
 }
 
 impl AuditAction {
     /// Every action, in the order the filter lists them.
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::OfficerCreated,
@@ -49,6 +50,7 @@ impl AuditAction {
         AuditAction::CampaignCreated,
         AuditAction::LinkRegenerated,
         AuditAction::DeadlineExtended,
+        AuditAction::ResponsesExported,
     ];
 
     pub fn as_code(self) -> &'static str {
@@ -68,6 +70,7 @@ impl AuditAction {
             AuditAction::CampaignCreated => "campaign_created",
             AuditAction::LinkRegenerated => "link_regenerated",
             AuditAction::DeadlineExtended => "deadline_extended",
+            AuditAction::ResponsesExported => "responses_exported",
         }
     }
 

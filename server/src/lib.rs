@@ -6,6 +6,7 @@ pub mod config;
 pub mod csrf;
 pub mod db;
 pub mod demo;
+pub mod exports;
 pub mod form_echo;
 pub mod guard;
 pub mod health;

@@ -6,7 +6,9 @@ use crate::config::Config;
 use crate::csrf::{CsrfKey, CsrfSettings};
 use crate::security_headers::{self, Policy};
 use crate::timeout::RequestTimeout;
-use crate::{answer_post, csrf, db, form_echo, guard, health, locale, roster_upload, timeout};
+use crate::{
+    answer_post, csrf, db, exports, form_echo, guard, health, locale, roster_upload, timeout,
+};
 use anyhow::Context;
 use app::app::{App, shell};
 use app::server::AppState;
@@ -174,6 +176,7 @@ fn router(
             "/events/{id}/roster/imports/{import_id}/invalid.xlsx",
             get(roster_upload::invalid_rows),
         )
+        .merge(exports::routes())
         // A company's plain form post; its page (GET) is a Leptos route.
         .route("/a/{token}", post(answer_post::post))
         .route(

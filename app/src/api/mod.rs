@@ -17,6 +17,8 @@ pub mod forms;
 pub mod officers;
 pub mod roster;
 pub mod session;
+pub mod summary;
+pub mod summary_dto;
 
 #[cfg(feature = "ssr")]
 mod respond;

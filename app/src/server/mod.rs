@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod clock;
 pub mod entities;
+pub mod export;
 pub mod links;
 pub mod services;
 pub mod session_store;

@@ -112,6 +112,11 @@ fn Campaign(page: CampaignPageDto) -> impl IntoView {
                     }}
                 </dd>
             </dl>
+            <p>
+                <a class="button" href=format!("/events/{event_id}/campaigns/{}/summary", context.campaign_id)>
+                    {t!(i18n, summary.link)}
+                </a>
+            </p>
         </section>
         <section class="card" aria-labelledby="links-heading">
             <h2 id="links-heading">{t!(i18n, campaigns.links)}</h2>

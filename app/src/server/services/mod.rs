@@ -9,3 +9,4 @@ pub mod events;
 pub mod forms;
 pub mod officers;
 pub mod roster;
+pub mod summary;

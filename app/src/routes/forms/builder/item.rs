@@ -21,19 +21,7 @@ pub struct ItemContext {
 }
 
 pub fn kind_label(i18n: I18nContext<Locale>, kind: &str) -> String {
-    match kind {
-        "section" => t_string!(i18n, forms.kinds.section).to_string(),
-        "short_text" => t_string!(i18n, forms.kinds.short_text).to_string(),
-        "long_text" => t_string!(i18n, forms.kinds.long_text).to_string(),
-        "integer" => t_string!(i18n, forms.kinds.integer).to_string(),
-        "decimal" => t_string!(i18n, forms.kinds.decimal).to_string(),
-        "single_choice" => t_string!(i18n, forms.kinds.single_choice).to_string(),
-        "multiple_choice" => t_string!(i18n, forms.kinds.multiple_choice).to_string(),
-        "rating" => t_string!(i18n, forms.kinds.rating).to_string(),
-        "date" => t_string!(i18n, forms.kinds.date).to_string(),
-        "email" => t_string!(i18n, forms.kinds.email).to_string(),
-        other => other.to_owned(),
-    }
+    crate::messages::kind_label_in(i18n.get_locale(), kind)
 }
 
 pub fn builder_item(i18n: I18nContext<Locale>, item: ItemInput, context: ItemContext) -> AnyView {
