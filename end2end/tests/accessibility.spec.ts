@@ -99,6 +99,13 @@ test("every questionnaire page passes axe-core, hydrated and as the server sent 
   await ready(company, javaScriptEnabled);
   await expectAccessibleBothWays(company);
 
+  // The officer's summary, with the answer in its charts and tables, and filtered.
+  for (const path of [`${setup.campaignPath}/summary`, `${setup.campaignPath}/summary?leader=no`]) {
+    await page.goto(path);
+    await ready(page, javaScriptEnabled);
+    await expectAccessibleBothWays(page);
+  }
+
   // A wrong link: a page that says so, not a bare error.
   const response = await company.goto("/a/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
   expect(response?.status()).toBe(404);

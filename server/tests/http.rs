@@ -56,6 +56,14 @@ use campaigns::{
     one_company_gets_more_time_but_never_less, viewers_cannot_open_campaigns_or_touch_links,
 };
 
+#[path = "http/summary.rs"]
+mod summary;
+use summary::{
+    a_campaign_summary_matches_the_answers_computed_by_hand,
+    exports_hold_the_answers_safely_and_are_audited,
+    the_summary_is_filtered_by_company_and_regional_leader,
+};
+
 use app::domain::Role;
 use reqwest::StatusCode;
 use support::{PASSWORD, TestApp, hidden_value, location, location_path};
@@ -104,6 +112,9 @@ on_both_databases!(
     the_builder_edits_adds_moves_and_deletes_items_without_javascript,
     the_builder_shows_problems_next_to_their_items_and_keeps_what_was_typed,
     saving_in_the_builder_after_publishing_starts_a_new_version,
+    a_campaign_summary_matches_the_answers_computed_by_hand,
+    the_summary_is_filtered_by_company_and_regional_leader,
+    exports_hold_the_answers_safely_and_are_audited,
 );
 
 async fn health_check_reports_the_database(app: TestApp) {

@@ -18,6 +18,7 @@ pub mod rating;
 pub mod summary;
 pub mod svg;
 pub mod table;
+pub mod totals;
 
 pub use cell_text::neutralise;
 pub use choices::{ChoiceSummary, OptionCount, OtherCount};
@@ -28,3 +29,4 @@ pub use percent::Percent;
 pub use rating::{PointCount, RatingSummary};
 pub use summary::{Breakdown, QuestionSummary, summarise, summarise_form};
 pub use table::{Cell, ResponseRow, ResponseTable, TableWords};
+pub use totals::Total;

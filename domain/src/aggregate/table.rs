@@ -211,7 +211,9 @@ fn value_cell(question: &Question, answer: &Answer, words: &TableWords) -> Cell 
                 .options()
                 .iter()
                 .find(|option| option.value == *value)
-                .map_or(value.as_str(), |option| option.label.for_locale(words.english));
+                .map_or(value.as_str(), |option| {
+                    option.label.for_locale(words.english)
+                });
             Cell::text(label)
         }
         Answer::Choices { values, .. } => Cell::text(values.join(", ")),

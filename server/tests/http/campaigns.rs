@@ -14,14 +14,14 @@ const EVENT_COMPANIES: usize = 8;
 const OPENS: &str = "2026-06-01T09:00";
 const DEADLINE: &str = "2026-06-30T17:00";
 
-async fn event_id(app: &TestApp) -> i32 {
+pub(crate) async fn event_id(app: &TestApp) -> i32 {
     let (_, body) = app.call_get("/api/events?include_archived=false").await;
     let events: Vec<Value> = serde_json::from_str(&body).expect("JSON list");
     let event = super::find_by(&events, "name", EVENT);
     number(&event["id"])
 }
 
-fn number(value: &Value) -> i32 {
+pub(crate) fn number(value: &Value) -> i32 {
     value
         .as_i64()
         .and_then(|n| i32::try_from(n).ok())
@@ -37,7 +37,7 @@ async fn options(app: &TestApp, event: i32) -> Value {
 }
 
 /// A published form's version id, ready to be sent.
-async fn published_version(app: &TestApp, event: i32) -> String {
+pub(crate) async fn published_version(app: &TestApp, event: i32) -> String {
     let form = create_from_template(app, "after_exhibit").await;
     publish(app, form).await;
     let options = options(app, event).await;
@@ -62,7 +62,7 @@ fn campaign_fields<'a>(
 
 /// Opens a campaign for every company of the event, as the event page's form does
 /// without JavaScript; the campaign page it leads to.
-async fn open_campaign(app: &TestApp, event: i32, version: &str) -> String {
+pub(crate) async fn open_campaign(app: &TestApp, event: i32, version: &str) -> String {
     let event_text = event.to_string();
     let response = app
         .submit_form(
@@ -86,7 +86,7 @@ async fn board(app: &TestApp, event: i32) -> Value {
 }
 
 /// The campaign page's data: the campaign and its invitations.
-async fn campaign(app: &TestApp, page: &str) -> Value {
+pub(crate) async fn campaign(app: &TestApp, page: &str) -> Value {
     let ids: Vec<&str> = page
         .trim_start_matches("/events/")
         .split("/campaigns/")
@@ -101,7 +101,7 @@ async fn campaign(app: &TestApp, page: &str) -> Value {
     serde_json::from_str(&body).expect("JSON")
 }
 
-fn invitations(campaign: &Value) -> &[Value] {
+pub(crate) fn invitations(campaign: &Value) -> &[Value] {
     campaign["invitations"].as_array().expect("invitations")
 }
 

@@ -53,8 +53,7 @@ pub fn shift_jis_losses(table: &ResponseTable) -> Vec<Lost> {
 fn text(table: &ResponseTable) -> String {
     let mut out = String::new();
     for line in lines(table) {
-        let fields: Vec<String> = line.iter().map(|field| quote(field)).collect();
-        out.push_str(&fields.join(","));
+        out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
     out

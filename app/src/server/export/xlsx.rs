@@ -65,7 +65,11 @@ pub fn workbook(
     workbook.save_to_buffer()
 }
 
-fn write_table(sheet: &mut Worksheet, table: &ResponseTable, bold: &Format) -> Result<(), XlsxError> {
+fn write_table(
+    sheet: &mut Worksheet,
+    table: &ResponseTable,
+    bold: &Format,
+) -> Result<(), XlsxError> {
     for (column, header) in table.headers.iter().enumerate() {
         sheet.write_string_with_format(0, col(column), text(header), bold)?;
     }

@@ -8,8 +8,7 @@ use super::answering::FormVersionCache;
 use super::audit::{self, Action, Actor};
 use super::{campaigns, events, forms::Version};
 use crate::api::summary_dto::{
-    CampaignSummaryDto, CompanyText, MissingCompany, QuestionResult, SummaryFilters,
-    Unconvertible,
+    CampaignSummaryDto, CompanyText, MissingCompany, QuestionResult, SummaryFilters, Unconvertible,
 };
 use crate::domain::aggregate::{ResponseRow, ResponseTable, TableWords, summarise};
 use crate::domain::campaigns::InvitationStatus;
@@ -167,7 +166,10 @@ pub async fn summary(
         .map(|(_, _, industry)| industry.trim().to_owned())
         .filter(|industry| !industry.is_empty())
         .collect();
-    let companies = everyone.into_iter().map(|(id, name, _)| (id, name)).collect();
+    let companies = everyone
+        .into_iter()
+        .map(|(id, name, _)| (id, name))
+        .collect();
 
     let definition = &loaded.version.definition;
     let submitted: Vec<(&Asked, &Submitted)> = loaded.submitted().collect();

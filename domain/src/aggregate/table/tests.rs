@@ -28,7 +28,9 @@ fn answers(pairs: Vec<(&str, Answer)>) -> Answers {
 }
 
 fn at(hour: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 3, 31, hour, 30, 0).single().expect("a time")
+    Utc.with_ymd_and_hms(2026, 3, 31, hour, 30, 0)
+        .single()
+        .expect("a time")
 }
 
 fn row<'a>(company: &'a str, answers: &'a Answers) -> ResponseRow<'a> {
@@ -167,7 +169,11 @@ fn a_response_becomes_one_row_with_numbers_as_numbers_and_choices_as_flags() {
 fn a_multiple_choice_not_answered_is_blank_not_zero() {
     let given = Answers::default();
     let table = ResponseTable::build(&every_kind(), &[row("B", &given)], &words());
-    assert!(table.rows[0][13..19].iter().all(|cell| *cell == Cell::Blank));
+    assert!(
+        table.rows[0][13..19]
+            .iter()
+            .all(|cell| *cell == Cell::Blank)
+    );
 }
 
 #[test]
@@ -182,5 +188,8 @@ fn english_headers_use_the_english_labels_where_given() {
     };
     let table = ResponseTable::build(&form, &[], &words);
     assert_eq!(table.headers[7], "Company name");
-    assert_eq!(table.headers[8], "notes", "no English label: the Japanese one");
+    assert_eq!(
+        table.headers[8], "notes",
+        "no English label: the Japanese one"
+    );
 }

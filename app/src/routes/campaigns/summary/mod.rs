@@ -81,11 +81,20 @@ fn Summary(page: CampaignSummaryDto) -> impl IntoView {
         campaign.title
     );
     let rate_title = td_string!(i18n.get_locale_untracked(), summary.response_rate).to_string();
-    let rate_chart = response_rate_bar(&ChartId::new("response-rate"), &rate_title, submitted, invited);
+    let rate_chart = response_rate_bar(
+        &ChartId::new("response-rate"),
+        &rate_title,
+        submitted,
+        invited,
+    );
     let query = filters.query();
     let export = move |format: &str| {
         let base = format!("/events/{event_id}/campaigns/{campaign_id}/export.{format}");
-        if query.is_empty() { base } else { format!("{base}?{query}") }
+        if query.is_empty() {
+            base
+        } else {
+            format!("{base}?{query}")
+        }
     };
     let missing_count = missing.len();
     view! {
