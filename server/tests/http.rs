@@ -64,6 +64,13 @@ use summary::{
     the_summary_is_filtered_by_company_and_regional_leader,
 };
 
+#[path = "http/dashboards.rs"]
+mod dashboards;
+use dashboards::{
+    a_fiscal_year_runs_from_april_to_march, the_event_dashboard_totals_its_campaigns,
+    the_fiscal_year_dashboard_totals_its_events_and_the_trend,
+};
+
 use app::domain::Role;
 use reqwest::StatusCode;
 use support::{PASSWORD, TestApp, hidden_value, location, location_path};
@@ -115,6 +122,9 @@ on_both_databases!(
     a_campaign_summary_matches_the_answers_computed_by_hand,
     the_summary_is_filtered_by_company_and_regional_leader,
     exports_hold_the_answers_safely_and_are_audited,
+    the_event_dashboard_totals_its_campaigns,
+    the_fiscal_year_dashboard_totals_its_events_and_the_trend,
+    a_fiscal_year_runs_from_april_to_march,
 );
 
 async fn health_check_reports_the_database(app: TestApp) {
@@ -588,7 +598,7 @@ async fn pages_render_completely_under_concurrent_load(app: TestApp) {
     assert!(failures.is_empty(), "incomplete pages: {failures:?}");
 }
 
-fn event_fields<'a>(name: &'a str, start: &'a str, end: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn event_fields<'a>(name: &'a str, start: &'a str, end: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("input[name]", name),
         ("input[kind]", "business_matching"),

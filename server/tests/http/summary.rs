@@ -53,15 +53,15 @@ const FORMULA: &str = "=HYPERLINK(\"http://evil.example\",\"<b>詳細</b>\")";
 /// Not in Shift_JIS (nor CP932): the Shift_JIS export must replace and report it.
 const OUTSIDE_SJIS: &str = "𠮷";
 
-struct Seeded {
-    event: i32,
-    campaign: i32,
+pub(crate) struct Seeded {
+    pub event: i32,
+    pub campaign: i32,
     /// The companies that submitted, in the order below, and the one with a draft.
-    names: [String; 4],
-    ids: [i32; 4],
+    pub names: [String; 4],
+    pub ids: [i32; 4],
 }
 
-async fn seed(app: &TestApp) -> Seeded {
+pub(crate) async fn seed(app: &TestApp) -> Seeded {
     demo_as(app, "tanaka@example.jp").await;
     let event = event_id(app).await;
     let version = published_version(app, event).await;
