@@ -165,6 +165,12 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/events/:id/summary")
+                            view=routes::dashboards::event::EventSummaryPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/kpi") view=routes::dashboards::fiscal_year::FiscalYearPage ssr=SsrMode::Async />
+                        <Route
                             path=path!("/events/:id/campaigns/:campaign_id/summary")
                             view=routes::campaigns::summary::CampaignSummaryPage
                             ssr=SsrMode::Async

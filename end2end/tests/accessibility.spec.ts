@@ -25,6 +25,8 @@ test("every officer page passes axe-core, hydrated and as the server sent it", a
     "/events/new",
     "/events/3",
     "/events/3/roster/import",
+    "/events/3/summary",
+    "/kpi",
     "/companies",
     "/companies/1",
     "/admin/officers",

@@ -598,7 +598,11 @@ async fn pages_render_completely_under_concurrent_load(app: TestApp) {
     assert!(failures.is_empty(), "incomplete pages: {failures:?}");
 }
 
-pub(crate) fn event_fields<'a>(name: &'a str, start: &'a str, end: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn event_fields<'a>(
+    name: &'a str,
+    start: &'a str,
+    end: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("input[name]", name),
         ("input[kind]", "business_matching"),

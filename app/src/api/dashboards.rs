@@ -36,7 +36,11 @@ pub async fn fiscal_year_dashboard(year: Option<i32>) -> Result<FiscalYearDashbo
                 Some(year) if (2000..=2100).contains(&year) => year,
                 Some(_) => return Err(AppError::NotFound),
                 None => {
-                    let today = state.clock.now().with_timezone(&office_offset()).date_naive();
+                    let today = state
+                        .clock
+                        .now()
+                        .with_timezone(&office_offset())
+                        .date_naive();
                     FiscalYear::from_date(today).start_year()
                 }
             };

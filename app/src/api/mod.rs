@@ -10,6 +10,8 @@ pub mod audit;
 pub mod campaign_dto;
 pub mod campaigns;
 pub mod companies;
+pub mod dashboard_dto;
+pub mod dashboards;
 pub mod dto;
 pub mod events;
 pub mod form_dto;

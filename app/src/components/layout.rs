@@ -55,6 +55,9 @@ fn Nav(info: SessionInfo) -> impl IntoView {
                     <li>
                         <a href="/forms">{t!(i18n, forms.nav)}</a>
                     </li>
+                    <li>
+                        <a href="/kpi">{t!(i18n, dashboards.nav)}</a>
+                    </li>
                     {is_admin
                         .then(|| {
                             view! {

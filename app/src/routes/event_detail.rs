@@ -171,6 +171,9 @@ fn EventView(
                 <dt>{t!(i18n, events.notes)}</dt>
                 <dd class="pre-wrap">{event.notes.clone()}</dd>
             </dl>
+            <p>
+                <a class="button" href=format!("/events/{id}/summary")>{t!(i18n, dashboards.event_link)}</a>
+            </p>
             {move || can_write().then(|| view! {
                 <p>
                     <a class="button secondary" href=format!("/events/{id}/roster/import")>

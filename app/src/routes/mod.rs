@@ -8,6 +8,7 @@ pub mod answer;
 pub mod audit;
 pub mod campaigns;
 pub mod companies;
+pub mod dashboards;
 pub mod event_detail;
 pub mod event_new;
 pub mod events;

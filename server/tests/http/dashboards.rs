@@ -27,10 +27,16 @@ pub async fn the_event_dashboard_totals_its_campaigns(app: TestApp) {
         .get_text(&format!("/events/{}/summary", seeded.event))
         .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("<title>催しの集計 - "), "the page has a title");
+    assert!(
+        html.contains("<title>催しの集計 - "),
+        "the page has a title"
+    );
     assert_eq!(stat(&html, "stat-negotiations"), "17");
     assert_eq!(stat(&html, "stat-contracts"), "3");
-    assert!(html.contains("3 / 8 (37.5%)"), "the response rate of the campaign");
+    assert!(
+        html.contains("3 / 8 (37.5%)"),
+        "the response rate of the campaign"
+    );
     assert!(html.contains("4.67"), "the mean satisfaction");
     assert!(
         html.contains(&format!(
@@ -75,7 +81,10 @@ pub async fn the_fiscal_year_dashboard_totals_its_events_and_the_trend(app: Test
 
     let (status, html) = app.get_text(&format!("/kpi?year={year}")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains(&format!("{year}年度（令和")), "the 令和 year beside");
+    assert!(
+        html.contains(&format!("{year}年度（令和")),
+        "the 令和 year beside"
+    );
     assert_eq!(stat(&html, "stat-events"), events.len().to_string());
     assert_eq!(stat(&html, "stat-companies"), companies.len().to_string());
     assert_eq!(stat(&html, "stat-negotiations"), "17");
@@ -90,9 +99,16 @@ pub async fn the_fiscal_year_dashboard_totals_its_events_and_the_trend(app: Test
 pub async fn a_fiscal_year_runs_from_april_to_march(app: TestApp) {
     crate::forms::demo_as(&app, "tanaka@example.jp").await;
     let mut ids = Vec::new();
-    for (name, day) in [("三月末の商談会", "2031-03-31"), ("四月初めの商談会", "2031-04-01")] {
+    for (name, day) in [
+        ("三月末の商談会", "2031-03-31"),
+        ("四月初めの商談会", "2031-04-01"),
+    ] {
         let response = app
-            .submit_form("/api/create_event", "/events/new", &event_fields(name, day, day))
+            .submit_form(
+                "/api/create_event",
+                "/events/new",
+                &event_fields(name, day, day),
+            )
             .await;
         let page = location_path(&response);
         ids.push(page.trim_start_matches("/events/").to_owned());

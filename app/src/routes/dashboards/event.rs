@@ -54,7 +54,10 @@ fn EventSummary(page: EventDashboardDto) -> impl IntoView {
     } = page;
     let year = FiscalYear::new(fiscal_year);
     let year_label = format!("{}年度（{}）", year.start_year(), year.wareki());
-    let page_title = format!("{} - {event_name}", td_string!(locale, dashboards.event_title));
+    let page_title = format!(
+        "{} - {event_name}",
+        td_string!(locale, dashboards.event_title)
+    );
     let heading = event_name.clone();
     let rate_title = td_string!(locale, dashboards.rate_by_campaign).to_string();
     let bars: Vec<Bar> = campaigns
@@ -65,7 +68,8 @@ fn EventSummary(page: EventDashboardDto) -> impl IntoView {
             percent: Percent::of(c.figures.submitted, c.figures.invited),
         })
         .collect();
-    let rate_chart = (!bars.is_empty()).then(|| bar_chart(&ChartId::new("campaign-rates"), &rate_title, &bars));
+    let rate_chart =
+        (!bars.is_empty()).then(|| bar_chart(&ChartId::new("campaign-rates"), &rate_title, &bars));
     view! {
         <Title text=page_title />
         <p class="no-print">

@@ -25,7 +25,12 @@ fn year_label(locale: Locale, year: i32) -> String {
 #[component]
 pub fn FiscalYearPage() -> impl IntoView {
     let query = use_query_map();
-    let year = move || query.read().get("year").and_then(|y| y.trim().parse::<i32>().ok());
+    let year = move || {
+        query
+            .read()
+            .get("year")
+            .and_then(|y| y.trim().parse::<i32>().ok())
+    };
     let page = Resource::new(year, fiscal_year_dashboard);
     view! {
         <Suspense fallback=|| ()>
@@ -71,8 +76,11 @@ fn FiscalYearDashboard(page: FiscalYearDashboardDto) -> impl IntoView {
         &negotiations_title,
         &trend(|f| f.negotiations().to_f64()),
     );
-    let contracts_chart =
-        value_chart("contracts-trend", &contracts_title, &trend(|f| f.contracts().to_f64()));
+    let contracts_chart = value_chart(
+        "contracts-trend",
+        &contracts_title,
+        &trend(|f| f.contracts().to_f64()),
+    );
     let GroupRow {
         events: event_count,
         companies,

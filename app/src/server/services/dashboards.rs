@@ -14,7 +14,9 @@ use crate::domain::aggregate::totals::{CONTRACTS, NEGOTIATIONS, SATISFACTION};
 use crate::domain::campaigns::InvitationStatus;
 use crate::domain::forms::{Answers, QuestionId};
 use crate::error::AppError;
-use crate::server::entities::{campaign, event, form, form_version, invitation, participation, response};
+use crate::server::entities::{
+    campaign, event, form, form_version, invitation, participation, response,
+};
 use crate::server::services::events;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{BTreeMap, BTreeSet, HashMap};

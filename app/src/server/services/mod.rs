@@ -5,6 +5,7 @@ pub mod answering;
 pub mod audit;
 pub mod campaigns;
 pub mod companies;
+pub mod dashboards;
 pub mod events;
 pub mod forms;
 pub mod officers;
