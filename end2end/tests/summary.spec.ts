@@ -72,4 +72,20 @@ test("an officer sees a campaign's answers summed up with charts, filters them a
   expect(file.suggestedFilename()).toMatch(/^responses-\d+-\d+\.xlsx$/);
   const path = await file.path();
   expect(path).toBeTruthy();
+
+  // The event's dashboard and the fiscal year's, reached from the navigation.
+  await page.goto(setup.eventPath);
+  await ready(page, javaScriptEnabled);
+  await page.getByRole("link", { name: "この催しの集計" }).click();
+  await ready(page, javaScriptEnabled);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${event.name} の集計`);
+  const campaignRow = page.getByRole("row", { name: new RegExp(setup.campaignTitle) });
+  await expect(campaignRow.getByRole("cell").first()).toHaveText(/^1 \/ \d+ \(/);
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "年度集計" }).click();
+  await expect(page).toHaveURL(/\/kpi$/);
+  await ready(page, javaScriptEnabled);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/\d{4}年度（令和\d+年度）の実績/);
+  await expect(page.getByRole("img", { name: "商談件数の推移" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "成約件数の推移" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: new RegExp(event.name) })).toBeVisible();
 });
