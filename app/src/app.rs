@@ -171,6 +171,11 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/kpi") view=routes::dashboards::fiscal_year::FiscalYearPage ssr=SsrMode::Async />
                         <Route
+                            path=path!("/kpi/settings")
+                            view=routes::dashboards::kpi_settings::KpiSettingsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/events/:id/campaigns/:campaign_id/summary")
                             view=routes::campaigns::summary::CampaignSummaryPage
                             ssr=SsrMode::Async

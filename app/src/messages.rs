@@ -127,6 +127,8 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         AuditAction::ResponsesExported => {
             t_string!(i18n, audit.actions.responses_exported).to_string()
         }
+        AuditAction::KpiCreated => t_string!(i18n, audit.actions.kpi_created).to_string(),
+        AuditAction::KpiYearSet => t_string!(i18n, audit.actions.kpi_year_set).to_string(),
     }
 }
 

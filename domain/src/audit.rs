@@ -30,11 +30,13 @@ pub enum AuditAction {
     LinkRegenerated,
     DeadlineExtended,
     ResponsesExported,
+    KpiCreated,
+    KpiYearSet,
 }
 
 impl AuditAction {
     /// Every action, in the order the filter lists them.
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 18] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::OfficerCreated,
@@ -51,6 +53,8 @@ impl AuditAction {
         AuditAction::LinkRegenerated,
         AuditAction::DeadlineExtended,
         AuditAction::ResponsesExported,
+        AuditAction::KpiCreated,
+        AuditAction::KpiYearSet,
     ];
 
     pub fn as_code(self) -> &'static str {
@@ -71,6 +75,8 @@ impl AuditAction {
             AuditAction::LinkRegenerated => "link_regenerated",
             AuditAction::DeadlineExtended => "deadline_extended",
             AuditAction::ResponsesExported => "responses_exported",
+            AuditAction::KpiCreated => "kpi_created",
+            AuditAction::KpiYearSet => "kpi_year_set",
         }
     }
 

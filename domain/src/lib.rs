@@ -11,6 +11,7 @@ pub mod event;
 pub mod field_errors;
 pub mod fiscal_year;
 pub mod forms;
+pub mod kpi;
 pub mod office_time;
 pub mod officer;
 pub mod roster;

@@ -27,6 +27,7 @@ test("every officer page passes axe-core, hydrated and as the server sent it", a
     "/events/3/roster/import",
     "/events/3/summary",
     "/kpi",
+    "/kpi/settings",
     "/companies",
     "/companies/1",
     "/admin/officers",

@@ -88,4 +88,22 @@ test("an officer sees a campaign's answers summed up with charts, filters them a
   await expect(page.getByRole("img", { name: "商談件数の推移" })).toBeVisible();
   await expect(page.getByRole("img", { name: "成約件数の推移" })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: new RegExp(event.name) })).toBeVisible();
+
+  // A KPI with a target for this year, its result summed from the answers.
+  await page.getByRole("link", { name: "KPIの設定" }).click();
+  await ready(page, javaScriptEnabled);
+  const kpiName = `E2E 成約件数 ${javaScriptEnabled ? "JS" : "noJS"} ${Date.now()}`;
+  const form = page.locator("form").filter({ has: page.getByLabel("KPIの名前") });
+  await form.getByLabel("KPIの名前").fill(kpiName);
+  await form.getByLabel("単位").fill("件");
+  await form.getByLabel("合計する質問").selectOption("contracts");
+  await form.getByRole("button", { name: "追加する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "KPIを追加しました" })).toBeVisible();
+  await ready(page, javaScriptEnabled);
+  const yearForm = page.getByRole("region", { name: `${kpiName} の年度の目標・実績` });
+  await yearForm.getByLabel("目標").fill("100000");
+  await yearForm.getByRole("button", { name: "保存する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "目標・実績を保存しました" })).toBeVisible();
+  const kpiTable = page.getByRole("region", { name: `${kpiName}（件）` }).first();
+  await expect(kpiTable.getByRole("row", { name: /年度/ }).filter({ hasText: "100000" })).toBeVisible();
 });

@@ -9,6 +9,7 @@ mod m20261125_000002_create_events;
 mod m20261125_000003_create_roster;
 mod m20261126_000004_roster_import_and_audit;
 mod m20261126_000005_questionnaires;
+mod m20261127_000006_kpis;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_create_roster::Migration),
             Box::new(m20261126_000004_roster_import_and_audit::Migration),
             Box::new(m20261126_000005_questionnaires::Migration),
+            Box::new(m20261127_000006_kpis::Migration),
         ]
     }
 }

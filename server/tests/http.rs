@@ -67,8 +67,11 @@ use summary::{
 #[path = "http/dashboards.rs"]
 mod dashboards;
 use dashboards::{
-    a_fiscal_year_runs_from_april_to_march, the_event_dashboard_totals_its_campaigns,
+    a_fiscal_year_runs_from_april_to_march,
+    kpis_show_actual_against_target_per_year_and_cumulatively,
+    the_event_dashboard_totals_its_campaigns,
     the_fiscal_year_dashboard_totals_its_events_and_the_trend,
+    viewers_see_kpis_but_cannot_change_them,
 };
 
 use app::domain::Role;
@@ -125,6 +128,8 @@ on_both_databases!(
     the_event_dashboard_totals_its_campaigns,
     the_fiscal_year_dashboard_totals_its_events_and_the_trend,
     a_fiscal_year_runs_from_april_to_march,
+    kpis_show_actual_against_target_per_year_and_cumulatively,
+    viewers_see_kpis_but_cannot_change_them,
 );
 
 async fn health_check_reports_the_database(app: TestApp) {

@@ -94,4 +94,6 @@ pub struct FiscalYearDashboardDto {
     pub totals: GroupRow<i32>,
     /// Every year with events, oldest first: the trend.
     pub years: Vec<GroupRow<i32>>,
+    /// The programme's KPIs, their years up to this one.
+    pub kpis: Vec<super::kpi_dto::KpiDto>,
 }

@@ -8,8 +8,6 @@ use leptos::server_fn::codec::GetUrl;
 #[cfg(feature = "ssr")]
 use {
     super::respond::respond,
-    crate::domain::FiscalYear,
-    crate::domain::office_time::office_offset,
     crate::server::{AppState, auth::require_officer, services::dashboards},
 };
 
@@ -35,14 +33,7 @@ pub async fn fiscal_year_dashboard(year: Option<i32>) -> Result<FiscalYearDashbo
             let year = match year {
                 Some(year) if (2000..=2100).contains(&year) => year,
                 Some(_) => return Err(AppError::NotFound),
-                None => {
-                    let today = state
-                        .clock
-                        .now()
-                        .with_timezone(&office_offset())
-                        .date_naive();
-                    FiscalYear::from_date(today).start_year()
-                }
+                None => super::kpis::current_fiscal_year(&state),
             };
             dashboards::fiscal_year_dashboard(&state.db, year).await
         }

@@ -16,6 +16,8 @@ pub mod dto;
 pub mod events;
 pub mod form_dto;
 pub mod forms;
+pub mod kpi_dto;
+pub mod kpis;
 pub mod officers;
 pub mod roster;
 pub mod session;

@@ -56,6 +56,21 @@ impl Exact {
     }
 }
 
+impl std::ops::Add for Exact {
+    type Output = Exact;
+
+    /// Exact, at the finer of the two precisions; saturates far beyond any total of
+    /// answers (i128 holds 10^29 billionths).
+    fn add(self, other: Exact) -> Exact {
+        let digits = self.digits.max(other.digits);
+        let scaled = |e: Exact| {
+            e.units
+                .saturating_mul(10i128.saturating_pow(u32::from(digits - e.digits)))
+        };
+        Exact::from_units(scaled(self).saturating_add(scaled(other)), digits)
+    }
+}
+
 impl From<Decimal> for Exact {
     fn from(value: Decimal) -> Self {
         Self::from_units(value.nanos(), Decimal::MAX_FRACTION_DIGITS)

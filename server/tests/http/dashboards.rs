@@ -136,3 +136,138 @@ pub async fn a_fiscal_year_runs_from_april_to_march(app: TestApp) {
     let (status, _) = app.get_text("/kpi?year=1800").await;
     assert_eq!(status, StatusCode::NOT_FOUND, "a year out of range");
 }
+
+fn kpi_year<'a>(kpi: &'a serde_json::Value, year: i64) -> &'a serde_json::Value {
+    kpi["years"]
+        .as_array()
+        .expect("years")
+        .iter()
+        .find(|y| y["year"] == year)
+        .unwrap_or_else(|| panic!("year {year} in {kpi}"))
+}
+
+pub async fn kpis_show_actual_against_target_per_year_and_cumulatively(app: TestApp) {
+    seed(&app).await; // 成約件数 1 + 2 + 0 in FY2026
+    let create = |name: &'static str, source: &'static str, question: &'static str| {
+        let app = &app;
+        async move {
+            let response = app
+                .submit_form(
+                    "/api/create_kpi",
+                    "/kpi/settings",
+                    &[
+                        ("input[name]", name),
+                        ("input[unit]", "件"),
+                        ("input[source]", source),
+                        ("input[question]", question),
+                        ("input[baseline]", "1,000"),
+                    ],
+                )
+                .await;
+            let page = location_path(&response);
+            assert!(
+                page.starts_with("/kpi/settings?saved=created#kpi-"),
+                "{page}"
+            );
+            page.rsplit("#kpi-").next().expect("id").to_owned()
+        }
+    };
+    let contracts = create("成約件数", "question", "contracts").await;
+    let typed = create("新規取引社数", "manual", "").await;
+    let set = |kpi: String, year: &'static str, target: &'static str, actual: &'static str| {
+        let app = &app;
+        async move {
+            let response = app
+                .submit_form(
+                    "/api/set_kpi_year",
+                    "/kpi/settings",
+                    &[
+                        ("kpi_id", kpi.as_str()),
+                        ("year", year),
+                        ("target", target),
+                        ("actual", actual),
+                    ],
+                )
+                .await;
+            assert_eq!(
+                location_path(&response),
+                format!("/kpi/settings?saved=year#kpi-{kpi}")
+            );
+        }
+    };
+    // Before Kotae, a result typed from the paper records.
+    set(contracts.clone(), "2025", "5", "4").await;
+    set(contracts.clone(), "2026", "6", "").await;
+    set(typed.clone(), "2026", "10", "１２").await;
+
+    let (status, body) = app.call_get("/api/kpi_settings").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let settings: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(
+        settings["current_year"], 2026,
+        "the test clock's fiscal year"
+    );
+    let kpis = settings["kpis"].as_array().expect("kpis");
+    assert_eq!(kpis.len(), 2);
+    assert_eq!(kpis[0]["baseline"], "1000");
+    let year = kpi_year(&kpis[0], 2026);
+    assert_eq!(year["target"], "6");
+    assert_eq!(year["actual"], "3", "summed from the submitted answers");
+    assert_eq!(year["cumulative_target"], "11");
+    assert_eq!(year["cumulative_actual"], "7");
+    assert_eq!(kpi_year(&kpis[0], 2025)["actual"], "4");
+    assert_eq!(kpis[0]["typed_years"], serde_json::json!([2025]));
+    assert_eq!(kpi_year(&kpis[1], 2026)["actual"], "12");
+    assert!(
+        settings["questions"]
+            .as_array()
+            .expect("questions")
+            .iter()
+            .any(|q| q["id"] == "contracts"),
+        "the number questions of published forms are offered"
+    );
+
+    let (_, html) = app.get_text("/kpi?year=2026").await;
+    assert!(html.contains("成約件数（件）"));
+    assert!(html.contains("50.0%"), "3 of a target of 6");
+    assert!(html.contains("63.6%"), "7 of a cumulative target of 11");
+    assert!(html.contains("120.0%"), "12 typed of a target of 10");
+
+    // A value that is not a number is refused beside its field; nothing changes.
+    let (status, body) = app
+        .call(
+            "/api/set_kpi_year",
+            &[
+                ("kpi_id", contracts.as_str()),
+                ("year", "2026"),
+                ("target", "たくさん"),
+                ("actual", ""),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.contains("target"), "{body}");
+    let (_, body) = app.call_get("/api/kpi_settings").await;
+    let settings: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(kpi_year(&settings["kpis"][0], 2026)["target"], "6");
+}
+
+pub async fn viewers_see_kpis_but_cannot_change_them(app: TestApp) {
+    app.login_as("viewer@example.jp", app::domain::Role::Viewer)
+        .await;
+    let (status, _) = app.get_text("/kpi/settings").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = app
+        .call(
+            "/api/create_kpi",
+            &[
+                ("input[name]", "成約件数"),
+                ("input[unit]", ""),
+                ("input[source]", "manual"),
+                ("input[question]", ""),
+                ("input[baseline]", ""),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

@@ -3,6 +3,7 @@
 //! event, and the trend over every year, with 令和 years beside the western ones.
 
 use super::figures::{Chart, Headline, response_rate, satisfaction, value_chart};
+use super::kpi_table::KpiTable;
 use crate::api::dashboard_dto::{Figures, FiscalYearDashboardDto, GroupRow};
 use crate::api::dashboards::fiscal_year_dashboard;
 use crate::components::form::ErrorBanner;
@@ -54,6 +55,7 @@ fn FiscalYearDashboard(page: FiscalYearDashboardDto) -> impl IntoView {
         by_kind,
         totals,
         years,
+        kpis,
     } = page;
     let label = year_label(locale, year);
     let page_title = format!("{} - {label}", td_string!(locale, dashboards.year_title));
@@ -116,6 +118,15 @@ fn FiscalYearDashboard(page: FiscalYearDashboardDto) -> impl IntoView {
                 <dd class="stat-companies">{companies}</dd>
             </dl>
             <Headline figures />
+        </section>
+        <section class="card" aria-labelledby="year-kpis">
+            <h2 id="year-kpis">{t!(i18n, kpis.title)}</h2>
+            {if kpis.is_empty() {
+                view! { <p>{t!(i18n, kpis.none)}</p> }.into_any()
+            } else {
+                kpis.into_iter().map(|kpi| view! { <KpiTable kpi year /> }).collect_view().into_any()
+            }}
+            <p class="no-print"><a href="/kpi/settings">{t!(i18n, kpis.settings_link)}</a></p>
         </section>
         <section class="card" aria-labelledby="year-events">
             <h2 id="year-events">{t!(i18n, dashboards.by_event)}</h2>

@@ -5,3 +5,5 @@
 pub mod event;
 mod figures;
 pub mod fiscal_year;
+pub mod kpi_settings;
+mod kpi_table;

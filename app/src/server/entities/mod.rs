@@ -8,6 +8,8 @@ pub mod event;
 pub mod form;
 pub mod form_version;
 pub mod invitation;
+pub mod kpi;
+pub mod kpi_year;
 pub mod officer;
 pub mod participation;
 pub mod response;

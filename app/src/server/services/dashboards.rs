@@ -10,6 +10,7 @@ use crate::api::dashboard_dto::{
     CampaignFigures, EventDashboardDto, EventRow, Figures, FiscalYearDashboardDto, GroupRow,
 };
 use crate::domain::EventKind;
+use crate::domain::aggregate::Total;
 use crate::domain::aggregate::totals::{CONTRACTS, NEGOTIATIONS, SATISFACTION};
 use crate::domain::campaigns::InvitationStatus;
 use crate::domain::forms::{Answers, QuestionId};
@@ -18,7 +19,10 @@ use crate::server::entities::{
     campaign, event, form, form_version, invitation, participation, response,
 };
 use crate::server::services::events;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+    RelationTrait,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const SEMINAR_TEMPLATE: &str = "seminar_report";
@@ -268,6 +272,7 @@ pub async fn fiscal_year_dashboard(
             .into_iter()
             .map(|(year, group)| group.row(year))
             .collect(),
+        kpis: super::kpis::overview(db, year).await?,
     })
 }
 
@@ -298,4 +303,38 @@ impl Group {
 
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The total of each of `questions` over the submitted answers of every fiscal year
+/// that has any (campaigns and events not archived), by year.
+pub async fn totals_by_year(
+    db: &impl ConnectionTrait,
+    questions: &[QuestionId],
+) -> Result<BTreeMap<i32, HashMap<QuestionId, Total>>, AppError> {
+    let rows: Vec<(i32, String)> = response::Entity::find()
+        .join(JoinType::InnerJoin, response::Relation::Invitation.def())
+        .join(JoinType::InnerJoin, invitation::Relation::Campaign.def())
+        .join(JoinType::InnerJoin, campaign::Relation::Event.def())
+        .select_only()
+        .column(event::Column::FiscalYear)
+        .column(response::Column::Answers)
+        .filter(response::Column::State.eq("submitted"))
+        .filter(campaign::Column::Archived.eq(false))
+        .filter(event::Column::ArchivedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut years: BTreeMap<i32, HashMap<QuestionId, Total>> = BTreeMap::new();
+    for (year, json) in rows {
+        let answers: Answers = serde_json::from_str(&json)
+            .map_err(|error| AppError::internal("answers of a submitted response", error))?;
+        let totals = years.entry(year).or_default();
+        for question in questions {
+            let total = totals.entry(question.clone()).or_default();
+            if let Some(answer) = answers.get(question) {
+                total.add(answer);
+            }
+        }
+    }
+    Ok(years)
 }

@@ -8,6 +8,7 @@ pub mod companies;
 pub mod dashboards;
 pub mod events;
 pub mod forms;
+pub mod kpis;
 pub mod officers;
 pub mod roster;
 pub mod summary;
