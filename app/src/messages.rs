@@ -129,6 +129,9 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         }
         AuditAction::KpiCreated => t_string!(i18n, audit.actions.kpi_created).to_string(),
         AuditAction::KpiYearSet => t_string!(i18n, audit.actions.kpi_year_set).to_string(),
+        AuditAction::AnnualReviewExported => {
+            t_string!(i18n, audit.actions.annual_review_exported).to_string()
+        }
     }
 }
 

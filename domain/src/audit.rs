@@ -32,11 +32,12 @@ pub enum AuditAction {
     ResponsesExported,
     KpiCreated,
     KpiYearSet,
+    AnnualReviewExported,
 }
 
 impl AuditAction {
     /// Every action, in the order the filter lists them.
-    pub const ALL: [AuditAction; 18] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::OfficerCreated,
@@ -55,6 +56,7 @@ impl AuditAction {
         AuditAction::ResponsesExported,
         AuditAction::KpiCreated,
         AuditAction::KpiYearSet,
+        AuditAction::AnnualReviewExported,
     ];
 
     pub fn as_code(self) -> &'static str {
@@ -77,6 +79,7 @@ impl AuditAction {
             AuditAction::ResponsesExported => "responses_exported",
             AuditAction::KpiCreated => "kpi_created",
             AuditAction::KpiYearSet => "kpi_year_set",
+            AuditAction::AnnualReviewExported => "annual_review_exported",
         }
     }
 

@@ -1,7 +1,8 @@
 //! `GET /events/{id}/campaigns/{campaign_id}/export.xlsx`, `export.csv` (UTF-8) and
 //! `export.sjis.csv` (Shift_JIS): a campaign's submitted answers as a download for any
 //! signed-in officer, with the summary page's filters, headed in the officer's language,
-//! and recorded in the audit log.
+//! and recorded in the audit log. `GET /kpi/export.xlsx?year=2026`: the annual review
+//! workbook of a fiscal year.
 
 use app::api::summary_dto::SummaryFilters;
 use app::app::LOCALE_COOKIE;
@@ -11,7 +12,7 @@ use app::server::AppState;
 use app::server::auth::Officer;
 use app::server::export::Format;
 use app::server::services::audit::Actor;
-use app::server::services::summary;
+use app::server::services::{dashboards, summary};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -32,6 +33,58 @@ pub fn routes() -> Router<AppState> {
             &format!("{BASE}/export.sjis.csv"),
             get(|s, o, p, q, h| download(s, o, p, q, h, Format::CsvShiftJis)),
         )
+        .route("/kpi/export.xlsx", get(annual_review))
+}
+
+#[derive(serde::Deserialize)]
+struct Year {
+    year: i32,
+}
+
+/// `GET /kpi/export.xlsx?year=2026`: the annual review workbook of a fiscal year.
+async fn annual_review(
+    State(state): State<AppState>,
+    Extension(officer): Extension<Officer>,
+    Query(Year { year }): Query<Year>,
+    headers: HeaderMap,
+) -> Response {
+    if !(2000..=2100).contains(&year) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let written = dashboards::annual_review_workbook(
+        &state.db,
+        state.clock.now(),
+        &Actor::from(&officer),
+        year,
+        locale_of(&headers),
+    )
+    .await;
+    match written {
+        Ok(bytes) => attachment(
+            Format::Xlsx.content_type(),
+            &format!("annual-review-{year}.xlsx"),
+            bytes,
+        ),
+        Err(error) => {
+            tracing::error!(%error, year, "writing the annual review workbook");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+fn attachment(content_type: &str, file_name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 async fn download(
@@ -55,18 +108,7 @@ async fn download(
     )
     .await;
     match exported {
-        Ok(file) => (
-            [
-                (header::CONTENT_TYPE, file.content_type.to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}\"", file.file_name),
-                ),
-                (header::CACHE_CONTROL, "no-store".to_owned()),
-            ],
-            file.bytes,
-        )
-            .into_response(),
+        Ok(file) => attachment(file.content_type, &file.file_name, file.bytes),
         Err(AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
             tracing::error!(%error, campaign_id, "exporting responses");

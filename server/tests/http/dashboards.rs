@@ -5,7 +5,8 @@
 use crate::event_fields;
 use crate::summary::seed;
 use crate::support::{TestApp, location_path};
-use app::server::entities::{event, participation};
+use app::server::entities::{audit_log, event, participation};
+use calamine::{Data, Reader, Xlsx};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::BTreeSet;
@@ -250,6 +251,38 @@ pub async fn kpis_show_actual_against_target_per_year_and_cumulatively(app: Test
     let (_, body) = app.call_get("/api/kpi_settings").await;
     let settings: serde_json::Value = serde_json::from_str(&body).expect("JSON");
     assert_eq!(kpi_year(&settings["kpis"][0], 2026)["target"], "6");
+
+    // The annual review workbook: the KPIs against their targets, then the events.
+    let response = app.get("/kpi/export.xlsx?year=2026").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.bytes().await.expect("body").to_vec();
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes)).expect("an xlsx");
+    let names = workbook.sheet_names();
+    assert_eq!(names[0], "合計");
+    assert!(
+        names.iter().any(|n| n == "メッセナゴヤ 2026 共同出展"),
+        "{names:?}"
+    );
+    let summary = workbook.worksheet_range("合計").expect("summary sheet");
+    let row_of = |label: &str| {
+        summary
+            .rows()
+            .find(|row| matches!(row.first(), Some(Data::String(s)) if s == label))
+            .unwrap_or_else(|| panic!("a row {label}"))
+            .to_vec()
+    };
+    let kpi = row_of("成約件数（件）");
+    assert_eq!(kpi[1], Data::Float(1000.0), "baseline");
+    assert_eq!(kpi[2], Data::Float(6.0), "target");
+    assert_eq!(kpi[3], Data::Float(3.0), "result");
+    let event = row_of("メッセナゴヤ 2026 共同出展");
+    assert_eq!(event[4], Data::Float(17.0), "商談件数 of the event");
+    let logged = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("annual_review_exported"))
+        .all(&app.db)
+        .await
+        .expect("query");
+    assert_eq!(logged.len(), 1, "the download is in the audit log");
 }
 
 pub async fn viewers_see_kpis_but_cannot_change_them(app: TestApp) {

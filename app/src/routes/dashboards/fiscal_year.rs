@@ -109,6 +109,9 @@ fn FiscalYearDashboard(page: FiscalYearDashboardDto) -> impl IntoView {
                 <button type="submit" class="button">{t!(i18n, dashboards.show)}</button>
             </div>
         </form>
+        <p class="no-print">
+            <a class="button" href=format!("/kpi/export.xlsx?year={year}") download="">{t!(i18n, dashboards.workbook)}</a>
+        </p>
         <section class="card" aria-labelledby="year-totals">
             <h2 id="year-totals">{t!(i18n, dashboards.totals)}</h2>
             <dl class="stats">

@@ -2,6 +2,7 @@
 //! ([`csv`]). Both write the same [`ResponseTable`](crate::domain::aggregate::ResponseTable)
 //! and neutralise every text cell that a spreadsheet would read as a formula.
 
+pub mod annual;
 pub mod csv;
 pub mod xlsx;
 

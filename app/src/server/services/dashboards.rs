@@ -338,3 +338,31 @@ pub async fn totals_by_year(
     }
     Ok(years)
 }
+
+/// The annual review workbook of the fiscal year starting in April of `year`,
+/// recorded in the audit log.
+pub async fn annual_review_workbook(
+    db: &impl ConnectionTrait,
+    now: chrono::DateTime<chrono::Utc>,
+    actor: &super::audit::Actor,
+    year: i32,
+    locale: crate::i18n::Locale,
+) -> Result<Vec<u8>, AppError> {
+    let dashboard = fiscal_year_dashboard(db, year).await?;
+    let mut events = Vec::with_capacity(dashboard.events.len());
+    for row in &dashboard.events {
+        events.push(event_dashboard(db, row.id).await?);
+    }
+    let bytes = crate::server::export::annual::workbook(&dashboard, &events, locale)
+        .map_err(|error| AppError::internal("writing the annual review workbook", error))?;
+    super::audit::record(
+        db,
+        now,
+        actor,
+        super::audit::Action::AnnualReviewExported,
+        &format!("fiscal year {year}"),
+        serde_json::json!({ "format": "xlsx", "events": events.len() }),
+    )
+    .await?;
+    Ok(bytes)
+}
