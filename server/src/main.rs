@@ -65,6 +65,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn serve(config: &Config) -> anyhow::Result<()> {
+    // Before the port opens: a SIGTERM from then on is a clean shutdown.
+    let shutdown = shutdown_signal();
     let app = Application::build(config, leptos_options(config.listen)?).await?;
     tracing::info!(
         address = %app.local_addr(),
@@ -72,7 +74,7 @@ async fn serve(config: &Config) -> anyhow::Result<()> {
         "Kotae is listening on http://{}",
         app.local_addr()
     );
-    app.run_until(shutdown_signal()).await
+    app.run_until(shutdown).await
 }
 
 async fn create_officer(

@@ -138,7 +138,7 @@ pub async fn a_fiscal_year_runs_from_april_to_march(app: TestApp) {
     assert_eq!(status, StatusCode::NOT_FOUND, "a year out of range");
 }
 
-fn kpi_year<'a>(kpi: &'a serde_json::Value, year: i64) -> &'a serde_json::Value {
+fn kpi_year(kpi: &serde_json::Value, year: i64) -> &serde_json::Value {
     kpi["years"]
         .as_array()
         .expect("years")

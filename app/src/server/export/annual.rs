@@ -29,10 +29,7 @@ pub fn workbook(
         Locale::ja => format!("{}年度（{}）", label.start_year(), label.wareki()),
     };
 
-    let summary_name = sheet_name(
-        &td_string!(locale, dashboards.totals).to_string(),
-        &mut BTreeSet::new(),
-    );
+    let summary_name = sheet_name(td_string!(locale, dashboards.totals), &mut BTreeSet::new());
     let mut used = BTreeSet::from([summary_name.clone()]);
     let sheet = workbook.add_worksheet();
     sheet.set_name(&summary_name)?;
