@@ -42,8 +42,8 @@ pub fn FormField(
     #[prop(into, optional)] hint: Option<String>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     /// Distinguishes ids when one page shows the same field twice.
-    #[prop(optional)]
-    id_prefix: &'static str,
+    #[prop(into, optional)]
+    id_prefix: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("{id_prefix}f-{field}");

@@ -11,7 +11,6 @@ use crate::components::form::{
 };
 use crate::domain::kpi::KpiInput;
 use crate::i18n::*;
-use crate::messages;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -100,44 +99,6 @@ fn YearForm(kpi: KpiDto, years: Vec<i32>, current_year: i32) -> impl IntoView {
             .to_owned()
     };
     let (typed_target, typed_actual) = (typed("target"), typed("actual"));
-    let field = move |name: &'static str, label: String, value: String, hint: Option<String>| {
-        let control_id = format!("kpi{id}-{name}");
-        let error_id = format!("{control_id}-error");
-        let hint_id = format!("{control_id}-hint");
-        let problem = move || errors.get().and_then(|e| e.for_field(name).cloned());
-        let has_hint = hint.is_some();
-        let described_by = {
-            let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-            move || {
-                let mut ids = Vec::new();
-                if has_hint {
-                    ids.push(hint_id.clone());
-                }
-                if problem().is_some() {
-                    ids.push(error_id.clone());
-                }
-                (!ids.is_empty()).then(|| ids.join(" "))
-            }
-        };
-        view! {
-            <div class="field">
-                <label for=control_id.clone()>{label}</label>
-                {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    id=control_id.clone()
-                    name=name
-                    value=value
-                    aria-invalid=move || problem().is_some().then_some("true")
-                    aria-describedby=described_by
-                />
-                {move || problem().map(|p| view! {
-                    <p class="field-error" id=error_id.clone()>{messages::problem(i18n, &p)}</p>
-                })}
-            </div>
-        }
-    };
     let year_id = format!("kpi{id}-year");
     view! {
         <section class="card no-print" aria-labelledby=format!("kpi-{id}-set")>
@@ -157,13 +118,25 @@ fn YearForm(kpi: KpiDto, years: Vec<i32>, current_year: i32) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                {field("target", td_string!(locale, kpis.target).to_string(), typed_target, None)}
-                {field(
-                    "actual",
-                    td_string!(locale, kpis.actual_typed).to_string(),
-                    typed_actual,
-                    Some(td_string!(locale, kpis.actual_hint).to_string()),
-                )}
+                <FormField
+                    name="target"
+                    field="target"
+                    id_prefix=format!("kpi{id}-")
+                    label=td_string!(locale, kpis.target).to_string()
+                    control=Control::Text
+                    value=typed_target
+                    errors
+                />
+                <FormField
+                    name="actual"
+                    field="actual"
+                    id_prefix=format!("kpi{id}-")
+                    label=td_string!(locale, kpis.actual_typed).to_string()
+                    hint=td_string!(locale, kpis.actual_hint).to_string()
+                    control=Control::Text
+                    value=typed_actual
+                    errors
+                />
                 <div class="actions">
                     <button type="submit" class="button">{t!(i18n, kpis.save_year)}</button>
                 </div>
