@@ -11,18 +11,41 @@ use crate::components::form::{
 };
 use crate::domain::kpi::KpiInput;
 use crate::i18n::*;
+use crate::routes::companies::successes;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+/// The page's two actions, owned by the page so that they outlive the reloads of its
+/// data after each success.
+#[derive(Clone, Copy)]
+struct Actions {
+    create: ServerAction<CreateKpi>,
+    set: ServerAction<SetKpiYear>,
+    /// The KPI whose year form was sent last (with JavaScript), whose form shows the
+    /// outcome.
+    last_kpi: RwSignal<Option<i32>>,
+}
+
 #[component]
 pub fn KpiSettingsPage() -> impl IntoView {
-    let page = Resource::new(|| (), |_| kpi_settings());
+    let actions = Actions {
+        create: ServerAction::new(),
+        set: ServerAction::new(),
+        last_kpi: RwSignal::new(None),
+    };
+    Effect::new(move |_| {
+        if let Some(input) = actions.set.input().get() {
+            actions.last_kpi.set(Some(input.kpi_id));
+        }
+    });
+    let (created, saved) = (successes(actions.create), successes(actions.set));
+    let page = Resource::new(move || (created.get(), saved.get()), |_| kpi_settings());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <KpiSettings page /> }.into_any(),
+                    Ok(page) => view! { <KpiSettings page actions /> }.into_any(),
                     Err(error) => view! { <ErrorBanner error=Signal::stored(Some(error)) /> }.into_any(),
                 }
             })}
@@ -31,7 +54,7 @@ pub fn KpiSettingsPage() -> impl IntoView {
 }
 
 #[component]
-fn KpiSettings(page: KpiSettingsDto) -> impl IntoView {
+fn KpiSettings(page: KpiSettingsDto, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let can_write = move || session.get().is_some_and(|s| s.can_write());
@@ -59,31 +82,31 @@ fn KpiSettings(page: KpiSettingsDto) -> impl IntoView {
                     .collect::<Vec<_>>();
                 view! {
                     <KpiTable kpi=kpi.clone() year=current_year />
-                    {move || can_write().then(|| view! { <YearForm kpi=kpi.clone() years=years.clone() current_year /> })}
+                    {move || can_write().then(|| view! { <YearForm kpi=kpi.clone() years=years.clone() current_year actions /> })}
                 }
             })
             .collect_view()}
-        {move || can_write().then(|| view! { <NewKpi questions=questions.clone() /> })}
+        {move || can_write().then(|| view! { <NewKpi questions=questions.clone() create=actions.create /> })}
     }
 }
 
 /// One year's target and typed actual value of a KPI.
 #[component]
-fn YearForm(kpi: KpiDto, years: Vec<i32>, current_year: i32) -> impl IntoView {
+fn YearForm(kpi: KpiDto, years: Vec<i32>, current_year: i32, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let set = ServerAction::<SetKpiYear>::new();
+    let set = actions.set;
     let id = kpi.id;
     let echoed =
         FormEcho::of::<SetKpiYear>().filter(|echo| echo.get("kpi_id") == Some(&id.to_string()));
     let mine = echoed.is_some();
     let errors = Signal::derive(move || {
-        (mine || set.version().get() > 0)
+        (mine || actions.last_kpi.get() == Some(id))
             .then(|| field_errors_of(set.value()).get())
             .flatten()
     });
     let error = Signal::derive(move || {
-        (mine || set.version().get() > 0)
+        (mine || actions.last_kpi.get() == Some(id))
             .then(|| error_of(set.value()).get())
             .flatten()
     });
@@ -147,9 +170,11 @@ fn YearForm(kpi: KpiDto, years: Vec<i32>, current_year: i32) -> impl IntoView {
 
 /// A new KPI.
 #[component]
-fn NewKpi(questions: Vec<crate::api::kpi_dto::NumberQuestion>) -> impl IntoView {
+fn NewKpi(
+    questions: Vec<crate::api::kpi_dto::NumberQuestion>,
+    create: ServerAction<CreateKpi>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let create = ServerAction::<CreateKpi>::new();
     let locale = i18n.get_locale_untracked();
     let initial = FormEcho::of::<CreateKpi>()
         .and_then(|echo| echo.restore::<KpiInput>("input"))
