@@ -45,9 +45,9 @@ pub fn shift_jis(table: &ResponseTable) -> (Vec<u8>, Vec<Lost>) {
     (bytes, lost)
 }
 
-/// Every character of `table` that Shift_JIS cannot hold, without writing the file.
-pub fn shift_jis_losses(table: &ResponseTable) -> Vec<Lost> {
-    shift_jis(table).1
+/// The characters of `text` that Shift_JIS cannot hold.
+pub fn unmappable(text: &str) -> Vec<char> {
+    encode(text).1
 }
 
 fn text(table: &ResponseTable) -> String {

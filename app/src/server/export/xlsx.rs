@@ -27,7 +27,8 @@ pub fn workbook(
 ) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
-    let answers = workbook.add_worksheet();
+    // Written row by row to a temporary file: 100,000 rows need not be held in memory.
+    let answers = workbook.add_worksheet_with_constant_memory()?;
     answers.set_name(words.answers_sheet)?;
     write_table(answers, table, &bold)?;
 
@@ -70,6 +71,9 @@ fn write_table(
     table: &ResponseTable,
     bold: &Format,
 ) -> Result<(), XlsxError> {
+    // Layout first: in constant memory mode rows are flushed as they are written.
+    sheet.set_column_width(0, 28)?;
+    sheet.set_freeze_panes(1, 1)?;
     for (column, header) in table.headers.iter().enumerate() {
         sheet.write_string_with_format(0, col(column), text(header), bold)?;
     }
@@ -87,12 +91,10 @@ fn write_table(
             }
         }
     }
-    sheet.set_freeze_panes(1, 1)?;
     if !table.headers.is_empty() {
         let last_row = row(table.rows.len());
         sheet.autofilter(0, 0, last_row, col(table.headers.len() - 1))?;
     }
-    sheet.set_column_width(0, 28)?;
     Ok(())
 }
 

@@ -19,7 +19,7 @@ use crate::server::entities::{campaign, company, invitation, response};
 use crate::server::export::{Format, csv, xlsx};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DerivePartialModel, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect,
 };
 use std::collections::BTreeSet;
@@ -62,15 +62,20 @@ impl CampaignAnswers {
     }
 }
 
-#[derive(DerivePartialModel)]
-#[sea_orm(entity = "invitation::Entity")]
+/// Only the columns the summary reads: a campaign may ask 100,000 companies.
+#[derive(FromQueryResult)]
 struct AskedRow {
-    #[sea_orm(nested)]
-    invitation: invitation::Model,
-    #[sea_orm(nested)]
-    company: company::Model,
-    #[sea_orm(nested)]
-    response: Option<response::Model>,
+    company_id: i32,
+    company: String,
+    industry: String,
+    regional_leader: bool,
+    status: String,
+    state: Option<String>,
+    answers: Option<String>,
+    receipt: Option<String>,
+    revision: Option<i32>,
+    submitted_at: Option<DateTime<Utc>>,
+    updated_at: Option<DateTime<Utc>>,
 }
 
 /// The campaign `campaign_id` of event `event_id` and its answers, filtered.
@@ -101,33 +106,50 @@ pub async fn load(
         query = query.filter(company::Column::Id.eq(company_id));
     }
     let rows: Vec<AskedRow> = query
+        .select_only()
+        .column_as(company::Column::Id, "company_id")
+        .column_as(company::Column::Name, "company")
+        .column(company::Column::Industry)
+        .column(company::Column::RegionalLeader)
+        .column(invitation::Column::Status)
+        .column(response::Column::State)
+        .column(response::Column::Answers)
+        .column(response::Column::Receipt)
+        .column(response::Column::Revision)
+        .column(response::Column::SubmittedAt)
+        .column(response::Column::UpdatedAt)
         .order_by_asc(company::Column::NameKana)
         .order_by_asc(company::Column::Name)
         .order_by_asc(company::Column::Id)
-        .into_partial_model()
+        .into_model::<AskedRow>()
         .all(db)
         .await?;
     let mut asked = Vec::with_capacity(rows.len());
     for row in rows {
-        let submitted = match row.response {
-            Some(response) if response.state == "submitted" => Some(Submitted {
-                answers: serde_json::from_str(&response.answers).map_err(|error| {
-                    AppError::internal(&format!("answers of response {}", response.id), error)
+        let submitted = match (row.state.as_deref(), row.answers) {
+            (Some("submitted"), Some(answers)) => Some(Submitted {
+                answers: serde_json::from_str(&answers).map_err(|error| {
+                    AppError::internal(
+                        &format!(
+                            "answers of company {} in campaign {campaign_id}",
+                            row.company_id
+                        ),
+                        error,
+                    )
                 })?,
-                receipt: response.receipt,
-                revision: response.revision,
-                submitted_at: response.submitted_at,
-                updated_at: response.updated_at,
+                receipt: row.receipt,
+                revision: row.revision.unwrap_or_default(),
+                submitted_at: row.submitted_at,
+                updated_at: row.updated_at.unwrap_or_default(),
             }),
             _ => None,
         };
         asked.push(Asked {
-            company_id: row.company.id,
-            company: row.company.name,
-            industry: row.company.industry,
-            regional_leader: row.company.regional_leader,
-            status: InvitationStatus::parse(&row.invitation.status)
-                .unwrap_or(InvitationStatus::NotOpened),
+            company_id: row.company_id,
+            company: row.company,
+            industry: row.industry,
+            regional_leader: row.regional_leader,
+            status: InvitationStatus::parse(&row.status).unwrap_or(InvitationStatus::NotOpened),
             submitted,
         });
     }
@@ -204,21 +226,7 @@ pub async fn summary(
                 .collect(),
         })
         .collect();
-    let table = table(&loaded, Locale::ja);
-    let unconvertible = csv::shift_jis_losses(&table)
-        .into_iter()
-        .map(|lost| Unconvertible {
-            character: lost.character.to_string(),
-            company: lost
-                .row
-                .checked_sub(1)
-                .and_then(|row| table.rows.get(row))
-                .and_then(|cells| cells.first())
-                .map(|cell| cell.as_text())
-                .unwrap_or_default(),
-            column: table.headers.get(lost.column).cloned().unwrap_or_default(),
-        })
-        .collect();
+    let unconvertible = unconvertible(&loaded, Locale::ja);
     let missing = loaded
         .asked
         .iter()
@@ -244,6 +252,59 @@ pub async fn summary(
         questions,
         unconvertible,
     })
+}
+
+/// Every character of the Shift_JIS export that Shift_JIS cannot hold, with its company
+/// and column, found without writing the file: only the texts that are not ASCII (company
+/// names, industries, free texts, "other" texts, labels) are tried.
+fn unconvertible(loaded: &CampaignAnswers, locale: Locale) -> Vec<Unconvertible> {
+    let english = locale == Locale::en;
+    let mut lost = Vec::new();
+    let mut check = |text: &str, company: &str, column: &dyn Fn() -> String| {
+        if text.is_ascii() {
+            return;
+        }
+        for character in csv::unmappable(text) {
+            lost.push(Unconvertible {
+                character: character.to_string(),
+                company: company.to_owned(),
+                column: column(),
+            });
+        }
+    };
+    let definition = &loaded.version.definition;
+    for question in definition.questions() {
+        let label = question.label.for_locale(english);
+        check(label, "", &|| label.to_owned());
+        for option in question.options() {
+            check(option.label.for_locale(english), "", &|| label.to_owned());
+        }
+    }
+    let company_column = td_string!(locale, summary.columns.company).to_string();
+    let industry_column = td_string!(locale, summary.columns.industry).to_string();
+    for (asked, submitted) in loaded.submitted() {
+        check(&asked.company, &asked.company, &|| company_column.clone());
+        check(&asked.industry, &asked.company, &|| industry_column.clone());
+        for (id, answer) in &submitted.answers.0 {
+            let text = match answer {
+                Answer::Text(text) => text,
+                Answer::Choice {
+                    other: Some(text), ..
+                }
+                | Answer::Choices {
+                    other: Some(text), ..
+                } => text,
+                _ => continue,
+            };
+            check(text, &asked.company, &|| {
+                definition
+                    .question(id)
+                    .map(|q| q.label.for_locale(english).to_owned())
+                    .unwrap_or_else(|| id.as_str().to_owned())
+            });
+        }
+    }
+    lost
 }
 
 /// The submitted answers as one row per company, headed in `locale`.

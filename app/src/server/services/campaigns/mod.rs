@@ -16,7 +16,7 @@ use crate::server::links::{LinkKey, token_hash};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use std::collections::{BTreeSet, HashMap};
@@ -169,14 +169,25 @@ pub async fn dto(db: &impl ConnectionTrait, row: campaign::Model) -> Result<Camp
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let invitations = invitation::Entity::find()
+    // Counted by the database: a campaign may ask thousands of companies.
+    let statuses: Vec<(String, i64)> = invitation::Entity::find()
+        .select_only()
+        .column(invitation::Column::Status)
+        .column_as(invitation::Column::Id.count(), "count")
         .filter(invitation::Column::CampaignId.eq(row.id))
+        .group_by(invitation::Column::Status)
+        .into_tuple()
         .all(db)
         .await?;
-    let submitted = invitations
-        .iter()
-        .filter(|i| i.status == InvitationStatus::Submitted.as_code())
-        .count();
+    let count = |wanted: Option<&str>| -> i64 {
+        statuses
+            .iter()
+            .filter(|(status, _)| wanted.is_none_or(|w| w == status))
+            .map(|(_, n)| n)
+            .sum()
+    };
+    let invited = count(None);
+    let submitted = count(Some(InvitationStatus::Submitted.as_code()));
     Ok(CampaignDto {
         id: row.id,
         event_id: row.event_id,
@@ -185,7 +196,7 @@ pub async fn dto(db: &impl ConnectionTrait, row: campaign::Model) -> Result<Camp
         form_version: version.version,
         opens_at: row.opens_at,
         deadline: row.deadline,
-        invited: u32::try_from(invitations.len()).unwrap_or(u32::MAX),
+        invited: u32::try_from(invited).unwrap_or(u32::MAX),
         submitted: u32::try_from(submitted).unwrap_or(u32::MAX),
     })
 }
