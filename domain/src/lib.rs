@@ -12,6 +12,7 @@ pub mod field_errors;
 pub mod fiscal_year;
 pub mod forms;
 pub mod kpi;
+pub mod mail;
 pub mod office_time;
 pub mod officer;
 pub mod roster;
