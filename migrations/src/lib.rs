@@ -10,6 +10,7 @@ mod m20261125_000003_create_roster;
 mod m20261126_000004_roster_import_and_audit;
 mod m20261126_000005_questionnaires;
 mod m20261127_000006_kpis;
+mod m20261127_000007_outbox;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_roster_import_and_audit::Migration),
             Box::new(m20261126_000005_questionnaires::Migration),
             Box::new(m20261127_000006_kpis::Migration),
+            Box::new(m20261127_000007_outbox::Migration),
         ]
     }
 }

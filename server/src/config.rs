@@ -30,6 +30,182 @@ pub struct Config {
     /// Whether companies' saves are committed in groups (`KOTAE_GROUP_COMMIT`, default
     /// `on`; `off` commits each save alone, for measuring the difference).
     pub group_commit: bool,
+    /// Email: transport, sender, schedule (see [`MailConfig`]).
+    pub mail: MailConfig,
+}
+
+/// How Kotae sends email.
+#[derive(Clone, Debug)]
+pub struct MailConfig {
+    /// `KOTAE_SMTP_URL` (e.g. `smtp://user:pass@relay:587?tls=required`, `smtps://...`),
+    /// or `.eml` files under `$KOTAE_DATA_DIR/outbox/` when unset.
+    pub transport: MailTransport,
+    /// `KOTAE_MAIL_FROM`, e.g. `産業振興課 <kotae@city.example.jp>`.
+    pub from: String,
+    /// `KOTAE_MAIL_SIGNATURE`: the office's signature under every message (`\n` for a
+    /// new line).
+    pub signature: String,
+    /// `KOTAE_MAIL_LANGUAGE`: `ja` (default) or `en`.
+    pub language: app::server::services::mail::MailLanguage,
+    /// `KOTAE_MAIL_CC_OTHERS`: `on` (default) puts a company's other contacts in Cc,
+    /// `off` in To.
+    pub cc_others: bool,
+    /// `KOTAE_MAIL_RATE`: at most this many messages a second (unset: no limit).
+    pub rate_per_second: Option<u32>,
+    /// `KOTAE_MAIL_BATCH`: messages claimed at a time (default 50).
+    pub batch: u64,
+    /// `KOTAE_CLOSED_DAYS`: the office's own closed days, `2026-08-14,2026-08-15`.
+    pub closed_days: Vec<chrono::NaiveDate>,
+    /// `KOTAE_YEAR_END_CLOSURE`: `on` (default) keeps 29 Dec to 3 Jan closed.
+    pub year_end_closure: bool,
+    /// Background loops: the scheduler's and the worker's wake-up intervals; `None`
+    /// runs neither (tests drive them by hand).
+    pub loops: Option<MailLoops>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct MailLoops {
+    /// `KOTAE_SCHEDULER_INTERVAL` seconds (default 60).
+    pub scheduler: Duration,
+    /// How often the worker looks for due messages (2 s).
+    pub worker: Duration,
+}
+
+#[derive(Clone)]
+pub enum MailTransport {
+    Smtp(String),
+    Files(PathBuf),
+}
+
+impl fmt::Debug for MailTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MailTransport::Smtp(url) => write!(f, "Smtp({})", redact_password(url)),
+            MailTransport::Files(dir) => write!(f, "Files({})", dir.display()),
+        }
+    }
+}
+
+/// A URL with its password replaced, for messages and logs.
+pub fn redact_password(raw: &str) -> String {
+    match Url::parse(raw) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        Ok(url) => url.to_string(),
+        Err(_) => "(unreadable URL)".to_owned(),
+    }
+}
+
+impl MailConfig {
+    /// Files under `data_dir`, Japanese, the defaults: what the default run uses.
+    pub fn files_in(data_dir: &Path) -> Self {
+        Self {
+            transport: MailTransport::Files(data_dir.join("outbox")),
+            from: "Kotae <kotae@localhost>".to_owned(),
+            signature: DEFAULT_SIGNATURE.to_owned(),
+            language: app::server::services::mail::MailLanguage::Ja,
+            cc_others: true,
+            rate_per_second: None,
+            batch: 50,
+            closed_days: Vec::new(),
+            year_end_closure: true,
+            loops: Some(MailLoops {
+                scheduler: Duration::from_secs(60),
+                worker: Duration::from_secs(2),
+            }),
+        }
+    }
+
+    fn from_env(data_dir: &Path, var: &dyn Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let mut mail = Self::files_in(data_dir);
+        if let Some(url) = var("KOTAE_SMTP_URL") {
+            let parsed = Url::parse(&url)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host_str().is_some());
+            if parsed.is_none() {
+                bail!(
+                    "KOTAE_SMTP_URL={} is not an SMTP URL like smtp://user:password@relay.example.jp:587?tls=required or smtps://relay.example.jp",
+                    redact_password(&url)
+                );
+            }
+            mail.transport = MailTransport::Smtp(url);
+        }
+        if let Some(from) = var("KOTAE_MAIL_FROM") {
+            if from.parse::<lettre::message::Mailbox>().is_err() {
+                bail!(
+                    "KOTAE_MAIL_FROM={from:?} is not an address like 産業振興課 <kotae@city.example.jp>"
+                );
+            }
+            mail.from = from;
+        }
+        if let Some(signature) = var("KOTAE_MAIL_SIGNATURE") {
+            mail.signature = signature.replace("\\n", "\n");
+        }
+        if let Some(language) = var("KOTAE_MAIL_LANGUAGE") {
+            mail.language = app::server::services::mail::MailLanguage::parse(language.trim())
+                .with_context(|| format!("KOTAE_MAIL_LANGUAGE={language:?} must be ja or en"))?;
+        }
+        mail.cc_others = on_off(var("KOTAE_MAIL_CC_OTHERS"), "KOTAE_MAIL_CC_OTHERS", true)?;
+        mail.year_end_closure = on_off(
+            var("KOTAE_YEAR_END_CLOSURE"),
+            "KOTAE_YEAR_END_CLOSURE",
+            true,
+        )?;
+        if let Some(rate) = var("KOTAE_MAIL_RATE") {
+            mail.rate_per_second = Some(
+                rate.trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|r| (1..=10_000).contains(r))
+                    .with_context(|| format!("KOTAE_MAIL_RATE={rate:?} is not a number of messages a second between 1 and 10000"))?,
+            );
+        }
+        if let Some(batch) = var("KOTAE_MAIL_BATCH") {
+            mail.batch = batch
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|b| (1..=1000).contains(b))
+                .with_context(|| {
+                    format!("KOTAE_MAIL_BATCH={batch:?} is not a number between 1 and 1000")
+                })?;
+        }
+        if let Some(days) = var("KOTAE_CLOSED_DAYS") {
+            mail.closed_days = days
+                .split(',')
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(|d| {
+                    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").with_context(|| {
+                        format!("KOTAE_CLOSED_DAYS: {d:?} is not a date like 2026-08-14")
+                    })
+                })
+                .collect::<anyhow::Result<_>>()?;
+        }
+        if let Some(text) = var("KOTAE_SCHEDULER_INTERVAL") {
+            let interval = parse_seconds(&text).with_context(|| {
+                format!("KOTAE_SCHEDULER_INTERVAL={text:?} is not a number of seconds between 1 and 3600, like 60")
+            })?;
+            if let Some(loops) = mail.loops.as_mut() {
+                loops.scheduler = interval;
+            }
+        }
+        Ok(mail)
+    }
+}
+
+const DEFAULT_SIGNATURE: &str =
+    "――――――――――――――――――――\n出展事業 事務局（Kotae）\nこのメールは送信専用です。";
+
+fn on_off(value: Option<String>, name: &str, default: bool) -> anyhow::Result<bool> {
+    match value.as_deref().map(str::trim) {
+        None => Ok(default),
+        Some("on") => Ok(true),
+        Some("off") => Ok(false),
+        Some(other) => bail!("{name}={other:?} must be on or off"),
+    }
 }
 
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -86,6 +262,7 @@ impl Config {
             Some("off") => false,
             Some(other) => bail!("KOTAE_GROUP_COMMIT={other:?} must be on or off"),
         };
+        let mail = MailConfig::from_env(&data_dir, &var)?;
         Ok(Self {
             data_dir,
             database_url,
@@ -95,6 +272,7 @@ impl Config {
             request_timeout,
             max_upload_bytes,
             group_commit,
+            mail,
         })
     }
 
@@ -126,6 +304,7 @@ impl fmt::Debug for Config {
             .field("request_timeout", &self.request_timeout)
             .field("max_upload_bytes", &self.max_upload_bytes)
             .field("group_commit", &self.group_commit)
+            .field("mail", &self.mail)
             .finish()
     }
 }

@@ -12,6 +12,7 @@ pub mod guard;
 pub mod health;
 pub mod import_cli;
 pub mod locale;
+pub mod mail;
 pub mod roster_upload;
 pub mod security_headers;
 pub mod startup;

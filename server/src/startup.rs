@@ -2,8 +2,9 @@
 //! Tests use the same code with port 0 and a fresh database.
 
 use crate::config::Backend;
-use crate::config::Config;
+use crate::config::{Config, MailLoops};
 use crate::csrf::{CsrfKey, CsrfSettings};
+use crate::mail::{self, Mailer};
 use crate::security_headers::{self, Policy};
 use crate::timeout::RequestTimeout;
 use crate::{
@@ -14,7 +15,7 @@ use app::app::{App, shell};
 use app::server::AppState;
 use app::server::clock::Clock;
 use app::server::links::LinkKey;
-use app::server::services::answering::{FormVersionCache, SaveQueue};
+use app::server::services::answering::{FormVersionCache, SaveDeps, SaveQueue};
 use app::server::session_store::DbSessionStore;
 use app::server::throttle::{LinkThrottle, LoginThrottle};
 use axum::Router;
@@ -59,6 +60,8 @@ pub struct Application {
     router: Router,
     state: AppState,
     store: DbSessionStore,
+    mailer: Mailer,
+    mail_loops: Option<MailLoops>,
 }
 
 impl Application {
@@ -81,31 +84,43 @@ impl Application {
             )
         })?;
         let form_versions = FormVersionCache::default();
+        let composer = mail::composer(config);
+        let calendar = Arc::new(mail::calendar(&config.mail, &wiring.clock));
+        let deps = SaveDeps {
+            versions: form_versions.clone(),
+            composer: composer.clone(),
+        };
+        let links = LinkKey::derive(config.secret_key.expose());
+        let mailer = Mailer::new(
+            config,
+            db.clone(),
+            wiring.clock.clone(),
+            composer.clone(),
+            calendar.clone(),
+            links.clone(),
+        )?;
         let state = AppState {
             leptos_options,
             db: db.clone(),
             login_throttle: Arc::new(LoginThrottle::with_clock(wiring.clock.clone())),
             link_throttle: Arc::new(LinkThrottle::with_clock(wiring.clock.clone())),
-            links: LinkKey::derive(config.secret_key.expose()),
+            links,
             saves: if config.group_commit {
                 // SQLite has one writer at a time; PostgreSQL gains from a few.
                 let writers = match config.database_url.backend() {
                     Backend::Sqlite => 1,
                     Backend::Postgres => 4,
                 };
-                SaveQueue::start(
-                    db.clone(),
-                    wiring.clock.clone(),
-                    form_versions.clone(),
-                    writers,
-                )
+                SaveQueue::start(db.clone(), wiring.clock.clone(), deps, writers)
             } else {
-                SaveQueue::direct(db.clone(), wiring.clock.clone(), form_versions.clone())
+                SaveQueue::direct(db.clone(), wiring.clock.clone(), deps)
             },
             form_versions,
             clock: wiring.clock,
             roster_files: config.roster_files(),
             base_url: config.base_url.as_str().trim_end_matches('/').to_owned(),
+            composer,
+            calendar,
         };
         let store = DbSessionStore::new(db);
         let router = router(config, state.clone(), store.clone(), wiring.extra_routes)?;
@@ -114,6 +129,8 @@ impl Application {
             router,
             state,
             store,
+            mailer,
+            mail_loops: config.mail.loops,
         })
     }
 
@@ -127,12 +144,18 @@ impl Application {
         &self.state
     }
 
+    /// The mail worker and scheduler (tests run them by hand).
+    pub fn mailer(&self) -> &Mailer {
+        &self.mailer
+    }
+
     /// Serves until `shutdown` resolves, then finishes the requests in flight.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let housekeeping = tokio::spawn(housekeeping(self.store, self.state.clone()));
+        let mail = self.mail_loops.map(|loops| self.mailer.spawn_loops(loops));
         let result = axum::serve(
             self.listener,
             self.router
@@ -142,6 +165,10 @@ impl Application {
         .await
         .context("serving HTTP");
         housekeeping.abort();
+        if let Some(mail) = mail {
+            // Safe at any point: an unrecorded send is claimed again after its lease.
+            mail.abort();
+        }
         result
     }
 }

@@ -631,6 +631,7 @@ async fn merging_companies_keeps_their_answers(app: TestApp) {
     let change = Change {
         at: app.clock.now(),
         actor: &actor,
+        cc_others: true,
     };
     let other = invitation::Entity::find()
         .filter(invitation::Column::CampaignId.eq(campaign.id))
@@ -669,6 +670,7 @@ async fn merging_companies_keeps_their_answers(app: TestApp) {
     let change = Change {
         at: app.clock.now(),
         actor: &actor,
+        cc_others: true,
     };
     merge(&app.db, change, outsider.id, invitation.company_id)
         .await

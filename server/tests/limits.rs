@@ -13,6 +13,7 @@ use support::{Db, Options, STALL_PATH, TEST_TIME_LIMIT, TestApp};
 async fn a_request_that_gets_no_answer_in_time_is_answered_with_503() {
     let options = Options {
         request_timeout: Duration::from_secs(1),
+        ..Options::default()
     };
     support::run_with(
         Db::Sqlite,
@@ -65,6 +66,7 @@ async fn a_stuck_test_fails_in_its_time_limit() {
 async fn pages_render_while_other_apps_start() {
     let options = Options {
         request_timeout: Duration::from_secs(10),
+        ..Options::default()
     };
     support::run_with(
         Db::Sqlite,

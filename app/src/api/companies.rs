@@ -148,6 +148,7 @@ fn change<'a>(state: &AppState, actor: &'a Actor) -> Change<'a> {
     Change {
         at: state.clock.now(),
         actor,
+        cc_others: state.composer.cc_others,
     }
 }
 

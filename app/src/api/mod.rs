@@ -18,6 +18,8 @@ pub mod form_dto;
 pub mod forms;
 pub mod kpi_dto;
 pub mod kpis;
+pub mod mail;
+pub mod mail_dto;
 pub mod officers;
 pub mod roster;
 pub mod session;

@@ -29,6 +29,10 @@ pub struct AppState {
     /// The site's public address (`KOTAE_BASE_URL`) without a trailing slash: what goes
     /// before a path in a link shown to an officer or sent by email.
     pub base_url: String,
+    /// Renders the emails services queue.
+    pub composer: super::services::mail::Composer,
+    /// The office's business days, for reminder schedules.
+    pub calendar: Arc<kotae_domain::mail::BusinessCalendar>,
 }
 
 impl AppState {

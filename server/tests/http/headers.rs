@@ -104,6 +104,7 @@ pub async fn inline_scripts_carry_the_nonce_of_the_policy(app: TestApp) {
 async fn the_servers_own_error_pages_carry_the_security_headers() {
     let options = Options {
         request_timeout: Duration::from_secs(1),
+        ..Options::default()
     };
     support::run_with(
         Db::Sqlite,

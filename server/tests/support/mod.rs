@@ -116,12 +116,16 @@ impl Journal {
 #[derive(Debug, Clone)]
 pub struct Options {
     pub request_timeout: Duration,
+    /// Mail settings; by default `.eml` files in the data directory, and no background
+    /// loops (tests run the scheduler and worker through `app.mailer`).
+    pub mail: Option<server::config::MailConfig>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Self {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            mail: None,
         }
     }
 }
@@ -131,6 +135,8 @@ pub struct TestApp {
     browser: Browser,
     /// The app's clock: tests move time with `app.clock.advance(...)`.
     pub clock: Clock,
+    /// The mail scheduler and worker, run by hand (`schedule`, `deliver_due`).
+    pub mailer: server::mail::Mailer,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<()>>,
     postgres_database: Option<String>,
@@ -223,6 +229,11 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
         request_timeout: options.request_timeout,
         max_upload_bytes: server::config::DEFAULT_MAX_UPLOAD_BYTES,
         group_commit: true,
+        mail: options.mail.clone().unwrap_or_else(|| {
+            let mut mail = server::config::MailConfig::files_in(data_dir.path());
+            mail.loops = None;
+            mail
+        }),
     };
     let clock = Clock::manual(test_epoch());
     let wiring = Wiring {
@@ -238,6 +249,7 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
         .expect("application starts");
     let base = format!("http://{}", app.local_addr());
     let db = app.state().db.clone();
+    let mailer = app.mailer().clone();
     let roster_files = app.state().roster_files.clone();
     let (shutdown, on_shutdown) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
@@ -257,6 +269,7 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
             clock: clock.clone(),
         },
         clock,
+        mailer,
         shutdown: Some(shutdown),
         server: Some(server),
         postgres_database,

@@ -11,6 +11,10 @@ pub struct Model {
     pub opens_at: DateTimeUtc,
     pub deadline: DateTimeUtc,
     pub archived: bool,
+    /// `ReminderPolicy` as JSON; blank: the default policy.
+    pub reminder_policy: String,
+    /// When the invitations were queued (at the opening, by the scheduler).
+    pub invitations_queued_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }
 

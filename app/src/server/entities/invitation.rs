@@ -16,6 +16,11 @@ pub struct Model {
     pub extended_until: Option<DateTimeUtc>,
     pub opened_at: Option<DateTimeUtc>,
     pub submitted_at: Option<DateTimeUtc>,
+    /// When the scheduler should next queue a reminder; `None`: none left.
+    pub next_reminder_at: Option<DateTimeUtc>,
+    pub reminders_queued: i32,
+    /// An officer paused this company's reminders.
+    pub reminders_paused: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

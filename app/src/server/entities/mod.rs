@@ -11,6 +11,7 @@ pub mod invitation;
 pub mod kpi;
 pub mod kpi_year;
 pub mod officer;
+pub mod outbox_message;
 pub mod participation;
 pub mod response;
 pub mod response_revision;

@@ -9,6 +9,7 @@ pub mod dashboards;
 pub mod events;
 pub mod forms;
 pub mod kpis;
+pub mod mail;
 pub mod officers;
 pub mod roster;
 pub mod summary;

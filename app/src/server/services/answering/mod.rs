@@ -9,6 +9,14 @@ pub use save::{SaveOutcome, SaveRefusal, SaveRequest, save};
 pub use versions::FormVersionCache;
 pub use writer::SaveQueue;
 
+/// What a save needs besides the database: the published form versions and the
+/// composer of the receipt it queues.
+#[derive(Debug, Clone)]
+pub struct SaveDeps {
+    pub versions: FormVersionCache,
+    pub composer: super::mail::Composer,
+}
+
 use super::forms::Version;
 use crate::domain::campaigns::{AnswerWindow, InvitationStatus};
 use crate::domain::forms::Answers;

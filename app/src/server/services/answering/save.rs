@@ -9,11 +9,13 @@
 //! submitted revision is kept in `response_revisions`, so nothing submitted is ever
 //! overwritten without a trace; drafts replace the working copy only.
 
-use super::{FormVersionCache, Opened, find, read_answers};
+use super::{FormVersionCache, Opened, SaveDeps, find, read_answers};
 use crate::domain::campaigns::{InvitationStatus, WindowState};
 use crate::domain::forms::{Answers, Mode, RawAnswers, Refused};
+use crate::domain::mail::Purpose;
 use crate::error::AppError;
 use crate::server::entities::{invitation, response, response_revision};
+use crate::server::services::mail;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -99,13 +101,13 @@ impl<E: Into<SaveRefusal>> From<E> for Failure {
 /// one commit per save. The server batches saves instead (see [`super::writer`]).
 pub async fn save(
     db: &DatabaseConnection,
-    versions: &FormVersionCache,
+    deps: &SaveDeps,
     now: DateTime<Utc>,
     token: &str,
     request: SaveRequest,
 ) -> Result<SaveOutcome, SaveRefusal> {
     let txn = super::begin_write(db).await?;
-    match save_in(&txn, versions, now, token, request).await {
+    match save_in(&txn, deps, now, token, request).await {
         Ok(outcome) => {
             txn.commit().await?;
             Ok(outcome)
@@ -113,7 +115,7 @@ pub async fn save(
         Err(Failure::Refused(refusal)) => Err(refusal),
         Err(Failure::Raced) => {
             drop(txn);
-            Err(conflict_after_race(db, versions, token).await)
+            Err(conflict_after_race(db, &deps.versions, token).await)
         }
     }
 }
@@ -122,12 +124,12 @@ pub async fn save(
 /// commits or rolls back.
 pub(super) async fn save_in(
     conn: &impl ConnectionTrait,
-    versions: &FormVersionCache,
+    deps: &SaveDeps,
     now: DateTime<Utc>,
     token: &str,
     request: SaveRequest,
 ) -> Result<SaveOutcome, Failure> {
-    let opened = find(conn, versions, token).await?;
+    let opened = find(conn, &deps.versions, token).await?;
     match opened.window().state(now) {
         WindowState::NotYetOpen => return Err(Failure::Refused(SaveRefusal::NotYetOpen)),
         WindowState::Closed => return Err(Failure::Refused(SaveRefusal::Closed)),
@@ -289,6 +291,25 @@ pub(super) async fn save_in(
     }
     invitation_row.updated_at = Set(now);
     invitation_row.update(conn).await?;
+    if submitting {
+        // The receipt by email, queued with the submission it confirms: one per
+        // submitted revision, so a replayed request queues nothing new.
+        mail::outbox::enqueue(
+            conn,
+            &deps.composer,
+            &opened.campaign,
+            Purpose::Receipt,
+            &[mail::outbox::Wanted {
+                invitation_id: opened.invitation.id,
+                company_id: opened.invitation.company_id,
+                sequence: outcome.revision,
+                receipt: outcome.receipt.clone(),
+            }],
+            now,
+            now,
+        )
+        .await?;
+    }
     Ok(outcome)
 }
 

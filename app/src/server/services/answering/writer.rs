@@ -7,7 +7,7 @@
 //! their save has reached the disk.
 
 use super::save::{Failure, conflict_after_race, save_in};
-use super::{FormVersionCache, SaveOutcome, SaveRefusal, SaveRequest};
+use super::{SaveDeps, SaveOutcome, SaveRefusal, SaveRequest};
 use crate::error::AppError;
 use crate::server::clock::Clock;
 use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
@@ -45,7 +45,7 @@ enum Mode {
     Direct {
         db: DatabaseConnection,
         clock: Clock,
-        versions: FormVersionCache,
+        deps: SaveDeps,
     },
 }
 
@@ -59,19 +59,14 @@ impl SaveQueue {
     /// Starts `writers` writer tasks on the current runtime. SQLite takes one writer at
     /// a time anyway, so one is right there; PostgreSQL gains from a few. `versions` is
     /// the cache of `db`'s published form versions.
-    pub fn start(
-        db: DatabaseConnection,
-        clock: Clock,
-        versions: FormVersionCache,
-        writers: usize,
-    ) -> Self {
+    pub fn start(db: DatabaseConnection, clock: Clock, deps: SaveDeps, writers: usize) -> Self {
         let (jobs, queue) = mpsc::channel(QUEUE_CAPACITY);
         let queue = Arc::new(Mutex::new(queue));
         for _ in 0..writers.max(1) {
             tokio::spawn(write_batches(
                 db.clone(),
                 clock.clone(),
-                versions.clone(),
+                deps.clone(),
                 queue.clone(),
             ));
         }
@@ -79,12 +74,8 @@ impl SaveQueue {
     }
 
     /// Saves without grouping: each request commits its own transaction.
-    pub fn direct(db: DatabaseConnection, clock: Clock, versions: FormVersionCache) -> Self {
-        Self(Mode::Direct {
-            db,
-            clock,
-            versions,
-        })
+    pub fn direct(db: DatabaseConnection, clock: Clock, deps: SaveDeps) -> Self {
+        Self(Mode::Direct { db, clock, deps })
     }
 
     /// Saves through the writers and waits for the commit.
@@ -95,12 +86,8 @@ impl SaveQueue {
     ) -> Result<SaveOutcome, SaveRefusal> {
         let jobs = match &self.0 {
             Mode::Grouped(jobs) => jobs,
-            Mode::Direct {
-                db,
-                clock,
-                versions,
-            } => {
-                return super::save(db, versions, clock.now(), token, request).await;
+            Mode::Direct { db, clock, deps } => {
+                return super::save(db, deps, clock.now(), token, request).await;
             }
         };
         let (reply, answer) = oneshot::channel();
@@ -127,7 +114,7 @@ impl SaveQueue {
 async fn write_batches(
     db: DatabaseConnection,
     clock: Clock,
-    versions: FormVersionCache,
+    deps: SaveDeps,
     queue: Arc<Mutex<mpsc::Receiver<Job>>>,
 ) {
     loop {
@@ -145,7 +132,7 @@ async fn write_batches(
             }
             batch
         };
-        write(&db, &clock, &versions, batch).await;
+        write(&db, &clock, &deps, batch).await;
     }
 }
 
@@ -157,16 +144,11 @@ async fn write_batches(
 /// first read (a link opened for the first time, an officer's change); then every save
 /// of the batch fails, nothing is committed and nobody has been answered, so the batch
 /// runs again (up to [`MAX_TRIES`]; the last try commits whatever succeeded).
-async fn write(
-    db: &DatabaseConnection,
-    clock: &Clock,
-    versions: &FormVersionCache,
-    batch: Vec<Job>,
-) {
+async fn write(db: &DatabaseConnection, clock: &Clock, deps: &SaveDeps, batch: Vec<Job>) {
     let mut tries = 1;
     let outcomes = loop {
         let last = tries == MAX_TRIES;
-        if let Some(outcomes) = attempt(db, clock, versions, &batch, last).await {
+        if let Some(outcomes) = attempt(db, clock, deps, &batch, last).await {
             break outcomes;
         }
         tokio::time::sleep(std::time::Duration::from_millis(u64::from(tries))).await;
@@ -182,7 +164,7 @@ async fn write(
 async fn attempt(
     db: &DatabaseConnection,
     clock: &Clock,
-    versions: &FormVersionCache,
+    deps: &SaveDeps,
     batch: &[Job],
     last: bool,
 ) -> Option<Vec<Result<SaveOutcome, SaveRefusal>>> {
@@ -201,7 +183,7 @@ async fn attempt(
     let now = clock.now();
     let mut outcomes = Vec::with_capacity(batch.len());
     for job in batch {
-        outcomes.push(save_one(&txn, versions, now, &job.token, job.request.clone()).await);
+        outcomes.push(save_one(&txn, deps, now, &job.token, job.request.clone()).await);
     }
     if !last && outcomes.iter().any(failed_in_database) {
         if let Err(error) = txn.rollback().await {
@@ -236,13 +218,13 @@ fn failed_in_database(outcome: &Result<SaveOutcome, SaveRefusal>) -> bool {
 /// One save in a savepoint, so a save that fails leaves the others of the batch alone.
 async fn save_one(
     txn: &DatabaseTransaction,
-    versions: &FormVersionCache,
+    deps: &SaveDeps,
     now: chrono::DateTime<chrono::Utc>,
     token: &str,
     request: SaveRequest,
 ) -> Result<SaveOutcome, SaveRefusal> {
     let savepoint = txn.begin().await?;
-    match save_in(&savepoint, versions, now, token, request).await {
+    match save_in(&savepoint, deps, now, token, request).await {
         Ok(outcome) => {
             savepoint.commit().await?;
             Ok(outcome)
@@ -253,7 +235,7 @@ async fn save_one(
         }
         Err(Failure::Raced) => {
             savepoint.rollback().await?;
-            Err(conflict_after_race(txn, versions, token).await)
+            Err(conflict_after_race(txn, &deps.versions, token).await)
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::domain::{ContactDraft, Problem};
 use crate::error::AppError;
 use crate::server::entities::contact;
 use crate::server::services::audit::{self, Action};
+use crate::server::services::mail::outbox;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -69,6 +70,7 @@ pub async fn add_contact(
         }),
     )
     .await?;
+    outbox::readdress(&txn, change.cc_others, company_id, change.at).await?;
     txn.commit().await?;
     Ok(added)
 }
@@ -122,6 +124,8 @@ pub async fn update_contact(
         )
         .await?;
     }
+    // Messages refused for the old address go out again to the new one.
+    outbox::readdress(&txn, change.cc_others, company_id, change.at).await?;
     txn.commit().await?;
     Ok(updated)
 }
@@ -167,6 +171,8 @@ pub async fn set_primary(
         )
         .await?;
     }
+    // Messages refused for the old address go out again to the new one.
+    outbox::readdress(&txn, change.cc_others, company_id, change.at).await?;
     txn.commit().await?;
     Ok(updated)
 }

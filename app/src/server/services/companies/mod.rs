@@ -36,6 +36,8 @@ pub const PAGE_SIZE: u64 = 50;
 pub struct Change<'a> {
     pub at: DateTime<Utc>,
     pub actor: &'a Actor,
+    /// How re-queued messages address the company's other contacts (Cc or To).
+    pub cc_others: bool,
 }
 
 /// One row of the company list.

@@ -1,0 +1,449 @@
+//! Email end to end: the scheduler queues, the worker sends to a real SMTP server on
+//! loopback (in this process), and what arrives is read back as a mail client would.
+//! Faults (4xx, 5xx, a relay that is down, a worker that died mid-send) are scripted
+//! on the server. Once on SQLite and once on PostgreSQL.
+
+#[macro_use]
+mod support;
+#[path = "support/smtp.rs"]
+mod smtp;
+
+use app::domain::campaigns::{AnswerWindow, Audience, CampaignDraft};
+use app::domain::forms::templates::Template;
+use app::server::entities::{campaign, contact, invitation, outbox_message, participation};
+use app::server::links::LinkKey;
+use app::server::services::audit::Actor;
+use app::server::services::mail::outbox;
+use app::server::services::{campaigns, forms};
+use chrono::Duration as Days;
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use server::mail::Delivered;
+use smtp::SmtpSink;
+use std::time::Duration;
+use support::{Db, Options, TestApp, hidden_value, test_epoch};
+
+/// Declares each scenario on both databases; each gets a fresh SMTP sink and an app
+/// that sends to it (or to the port it will listen on, for the relay that was down).
+macro_rules! with_smtp {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    crate::run_with_smtp(crate::support::Db::Sqlite, stringify!($name), super::$name).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    crate::run_with_smtp(crate::support::Db::Postgres, stringify!($name), super::$name).await;
+                }
+            )*
+        }
+    };
+}
+
+with_smtp!(
+    invitations_arrive_with_recipients_subject_and_personal_link,
+    reminders_go_only_to_companies_that_have_not_submitted,
+    a_deferred_message_is_sent_once_after_a_retry,
+    a_refused_address_is_not_retried_until_it_is_fixed,
+    nothing_is_lost_while_the_relay_is_down,
+    a_message_of_a_worker_that_died_is_sent_and_its_late_result_is_ignored,
+);
+
+async fn run_with_smtp<F, Fut>(db: Db, name: &str, test: F)
+where
+    F: FnOnce(TestApp, SmtpSink, u16) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let port = SmtpSink::free_port();
+    let mut mail = server::config::MailConfig::files_in(std::path::Path::new("unused"));
+    mail.transport = server::config::MailTransport::Smtp(SmtpSink::url(port));
+    mail.loops = None;
+    let options = Options {
+        mail: Some(mail),
+        ..Options::default()
+    };
+    // The relay-down scenario starts the sink itself, later.
+    let sink = if name == "nothing_is_lost_while_the_relay_is_down" {
+        None
+    } else {
+        Some(SmtpSink::start_on(port))
+    };
+    support::run_with(
+        db,
+        name,
+        options,
+        support::TEST_TIME_LIMIT,
+        |app| async move {
+            let sink = sink.unwrap_or_else(SmtpSink::unstarted);
+            test(app, sink, port).await;
+        },
+    )
+    .await;
+}
+
+/// The demo's companies asked to answer the 出展後アンケート: opens at the test epoch
+/// (2026-06-01 09:00 JST, a Monday), deadline 14 days later.
+async fn open_campaign(app: &TestApp) -> campaign::Model {
+    server::demo::load(&app.db, &app.roster_files)
+        .await
+        .expect("demo data");
+    let actor = Actor::System("test");
+    let now = test_epoch();
+    let form = forms::create_from_template(&app.db, now, &actor, Template::AfterExhibit)
+        .await
+        .expect("form");
+    let version = forms::publish(&app.db, now, &actor, form.id)
+        .await
+        .expect("published");
+    let event_id = participation::Entity::find()
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("the demo has participants")
+        .event_id;
+    let draft = CampaignDraft {
+        title: "出展後アンケート".into(),
+        form_version_id: version.row.id,
+        window: AnswerWindow {
+            opens_at: now,
+            deadline: now + Days::days(14),
+            extended_until: None,
+        },
+        audience: Audience::AllParticipants,
+    };
+    campaigns::create(&app.db, &links(), now, &actor, event_id, draft)
+        .await
+        .expect("campaign")
+}
+
+fn links() -> LinkKey {
+    LinkKey::derive(support::secret_key().expose())
+}
+
+async fn invitations(app: &TestApp, campaign: &campaign::Model) -> Vec<invitation::Model> {
+    invitation::Entity::find()
+        .filter(invitation::Column::CampaignId.eq(campaign.id))
+        .order_by_asc(invitation::Column::Id)
+        .all(&app.db)
+        .await
+        .expect("invitations")
+}
+
+async fn messages(app: &TestApp) -> Vec<outbox_message::Model> {
+    outbox_message::Entity::find()
+        .order_by_asc(outbox_message::Column::Id)
+        .all(&app.db)
+        .await
+        .expect("outbox")
+}
+
+async fn primary_email(app: &TestApp, company_id: i32) -> String {
+    contact::Entity::find()
+        .filter(contact::Column::CompanyId.eq(company_id))
+        .filter(contact::Column::IsPrimary.eq(true))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("a primary contact")
+        .email
+}
+
+/// Submits the company's form through its link, as a browser without JavaScript does.
+async fn submit(app: &TestApp, path: &str) {
+    let (_, html) = app.get_text(path).await;
+    let mut fields: Vec<(String, String)> = ["csrf", "base_revision", "save_key"]
+        .iter()
+        .map(|name| {
+            let value = hidden_value(&html, name).unwrap_or_else(|| panic!("the form has {name}"));
+            ((*name).to_owned(), value)
+        })
+        .collect();
+    fields.push(("intent".into(), "submit".into()));
+    for (name, value) in [
+        ("negotiations", "12"),
+        ("expected_contracts", "3"),
+        ("contracts", "1"),
+        ("business_cards", "85"),
+        ("visitor_reaction", "good"),
+        ("satisfaction", "4"),
+        ("exhibit_again", "yes"),
+    ] {
+        fields.push((name.into(), value.into()));
+    }
+    let body: String = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(&fields)
+        .finish();
+    let response = app
+        .send(
+            app.client
+                .post(app.url(path))
+                .header(ACCEPT, "text/html")
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(body),
+        )
+        .await;
+    assert!(
+        response.status().is_success() || response.status().is_redirection(),
+        "the submission is accepted: {}",
+        response.status()
+    );
+}
+
+async fn invitations_arrive_with_recipients_subject_and_personal_link(
+    app: TestApp,
+    sink: SmtpSink,
+    _port: u16,
+) {
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    let pass = app.mailer.schedule().await.expect("scheduler");
+    assert_eq!(pass.invitations, invited.len() as u64);
+    assert_eq!(
+        app.mailer.schedule().await.expect("scheduler").invitations,
+        0,
+        "a second pass queues nothing again"
+    );
+    let done = app.mailer.deliver_due().await.expect("worker");
+    assert_eq!(done.sent as usize, invited.len());
+    let received = sink.received();
+    assert_eq!(received.len(), invited.len(), "one message per company");
+
+    let first = &invited[0];
+    let address = primary_email(&app, first.company_id).await;
+    let link = format!("http://127.0.0.1/a/{}", links().token(&first.token_seed));
+    let message = received
+        .iter()
+        .find(|m| m.recipients.contains(&address))
+        .expect("the primary contact's message");
+    assert!(
+        message.subject().contains("出展後アンケート"),
+        "{}",
+        message.subject()
+    );
+    assert!(
+        message.header("Subject").starts_with("=?utf-8?"),
+        "the subject is MIME-encoded: {}",
+        message.header("Subject")
+    );
+    let text = message.text();
+    assert!(
+        text.contains(&link),
+        "the personal link is in the text: {text}"
+    );
+    assert!(text.contains("様"), "a Japanese greeting");
+    let stored = messages(&app).await;
+    let row = stored
+        .iter()
+        .find(|m| m.invitation_id == first.id)
+        .expect("its outbox row");
+    assert_eq!(row.state, "sent");
+    assert!(row.last_reply.starts_with("250"), "{}", row.last_reply);
+    assert_eq!(message.header("Message-ID"), row.message_id);
+    assert!(
+        !row.body_text.contains(&links().token(&first.token_seed)),
+        "the database never holds the token"
+    );
+
+    // The link in the message opens the company's form.
+    let path = link.trim_start_matches("http://127.0.0.1");
+    let (status, _) = app.get_text(path).await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+}
+
+async fn reminders_go_only_to_companies_that_have_not_submitted(
+    app: TestApp,
+    sink: SmtpSink,
+    _port: u16,
+) {
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    app.mailer.schedule().await.expect("scheduler");
+    app.mailer.deliver_due().await.expect("worker");
+    let first = &invited[0];
+    submit(&app, &campaigns::link_path(&links(), first)).await;
+    let receipts = app.mailer.deliver_due().await.expect("worker");
+    assert_eq!(receipts.sent, 1, "the receipt of the submission");
+
+    // Nothing is due before 7 days before the deadline (Monday 8 June, 09:00 JST).
+    app.clock.advance(Duration::from_secs(6 * 24 * 3600));
+    assert_eq!(app.mailer.schedule().await.expect("scheduler").reminders, 0);
+    app.clock.advance(Duration::from_secs(24 * 3600 + 60));
+    let pass = app.mailer.schedule().await.expect("scheduler");
+    assert_eq!(pass.reminders as usize, invited.len() - 1);
+    assert_eq!(app.mailer.schedule().await.expect("scheduler").reminders, 0);
+
+    // A company that submits after its reminder was queued but before it was sent is
+    // not reminded either.
+    let second = &invited[1];
+    submit(&app, &campaigns::link_path(&links(), second)).await;
+    let done = app.mailer.deliver_due().await.expect("worker");
+    assert_eq!(done.cancelled, 1);
+    assert_eq!(
+        done.sent as usize,
+        invited.len() - 2 + 1,
+        "reminders and one receipt"
+    );
+
+    let submitted = [
+        primary_email(&app, first.company_id).await,
+        primary_email(&app, second.company_id).await,
+    ];
+    let reminders: Vec<_> = sink
+        .received()
+        .into_iter()
+        .filter(|m| m.subject().contains("ご提出のお願い】"))
+        .collect();
+    assert_eq!(reminders.len(), invited.len() - 2);
+    for reminder in &reminders {
+        assert!(
+            !submitted.iter().any(|a| reminder.recipients.contains(a)),
+            "no reminder to a company that submitted"
+        );
+    }
+}
+
+async fn a_deferred_message_is_sent_once_after_a_retry(app: TestApp, sink: SmtpSink, _port: u16) {
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    sink.script(&[(451, "4.3.0 try again later")]);
+    app.mailer.schedule().await.expect("scheduler");
+    let done = app.mailer.deliver_due().await.expect("worker");
+    assert_eq!(done.retrying, 1);
+    assert_eq!(done.sent as usize, invited.len() - 1);
+    let deferred = messages(&app)
+        .await
+        .into_iter()
+        .find(|m| m.state == "queued")
+        .expect("the deferred message waits");
+    assert_eq!(deferred.attempts, 1);
+    assert!(
+        deferred.last_reply.contains("451"),
+        "{}",
+        deferred.last_reply
+    );
+    assert_eq!(
+        app.mailer.deliver_due().await.expect("worker"),
+        Delivered::default(),
+        "not retried before its backoff"
+    );
+    app.clock.advance(Duration::from_secs(61));
+    let retry = app.mailer.deliver_due().await.expect("worker");
+    assert_eq!(retry.sent, 1);
+    let received = sink.received();
+    assert_eq!(received.len(), invited.len(), "each company once");
+    let ids: std::collections::HashSet<String> =
+        received.iter().map(|m| m.header("Message-ID")).collect();
+    assert_eq!(ids.len(), invited.len());
+}
+
+async fn a_refused_address_is_not_retried_until_it_is_fixed(
+    app: TestApp,
+    sink: SmtpSink,
+    _port: u16,
+) {
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    sink.script(&[(550, "5.1.1 no such user")]);
+    app.mailer.schedule().await.expect("scheduler");
+    let done = app.mailer.deliver_due().await.expect("worker");
+    assert_eq!(done.failed, 1);
+    let failed = messages(&app)
+        .await
+        .into_iter()
+        .find(|m| m.state == "failed")
+        .expect("the refused message");
+    assert!(failed.last_reply.contains("550"), "{}", failed.last_reply);
+    app.clock.advance(Duration::from_secs(24 * 3600));
+    assert_eq!(
+        app.mailer.deliver_due().await.expect("worker").sent,
+        0,
+        "a permanent failure is not retried"
+    );
+
+    // An officer fixes the address: the message goes out to the new one.
+    app.login_as("officer@example.jp", app::domain::Role::Officer)
+        .await;
+    let person = contact::Entity::find()
+        .filter(contact::Column::CompanyId.eq(failed.company_id))
+        .filter(contact::Column::IsPrimary.eq(true))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("primary contact");
+    let (status, body) = app
+        .call(
+            "/api/update_contact",
+            &[
+                ("id", &person.id.to_string()),
+                ("input[name]", &person.name),
+                ("input[department]", &person.department),
+                ("input[email]", "fixed@example.jp"),
+                ("input[phone]", &person.phone),
+            ],
+        )
+        .await;
+    assert!(status.is_success(), "{status} {body}");
+    let resent = app.mailer.deliver_due().await.expect("worker");
+    assert_eq!(resent.sent, 1);
+    let last = sink.received().pop().expect("the resent message");
+    assert!(last.recipients.contains(&"fixed@example.jp".to_owned()));
+    assert_eq!(sink.received().len(), invited.len());
+}
+
+async fn nothing_is_lost_while_the_relay_is_down(app: TestApp, _sink: SmtpSink, port: u16) {
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    app.mailer.schedule().await.expect("scheduler");
+    let down = app.mailer.deliver_due().await.expect("worker");
+    assert_eq!(
+        down.retrying as usize,
+        invited.len(),
+        "all deferred, none lost"
+    );
+    let sink = SmtpSink::start_on(port);
+    app.clock.advance(Duration::from_secs(61));
+    let up = app.mailer.deliver_due().await.expect("worker");
+    assert_eq!(up.sent as usize, invited.len());
+    assert_eq!(sink.received().len(), invited.len());
+}
+
+async fn a_message_of_a_worker_that_died_is_sent_and_its_late_result_is_ignored(
+    app: TestApp,
+    sink: SmtpSink,
+    _port: u16,
+) {
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    app.mailer.schedule().await.expect("scheduler");
+    // A worker claims everything and dies before sending.
+    let stale = outbox::claim(&app.db, app.clock.now(), Duration::from_secs(300), 1000)
+        .await
+        .expect("claim");
+    assert_eq!(stale.len(), invited.len());
+    assert_eq!(
+        app.mailer.deliver_due().await.expect("worker"),
+        Delivered::default(),
+        "claimed messages are left alone while the lease lasts"
+    );
+    app.clock.advance(Duration::from_secs(301));
+    let rescued = app.mailer.deliver_due().await.expect("worker");
+    assert_eq!(rescued.sent as usize, invited.len());
+    // The dead worker's late report does not overwrite the newer outcome.
+    let late = outbox::record(
+        &app.db,
+        &stale[0],
+        &outbox::Outcome::Transient("late".into()),
+        app.clock.now(),
+    )
+    .await
+    .expect("record");
+    assert!(!late, "fenced off by the newer lease");
+    assert!(messages(&app).await.iter().all(|m| m.state == "sent"));
+    assert_eq!(sink.received().len(), invited.len());
+}
