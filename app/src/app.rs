@@ -181,6 +181,16 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/events/:id/campaigns/:campaign_id/mail")
+                            view=routes::mail::page::MailPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/events/:id/campaigns/:campaign_id/mail/:message_id")
+                            view=routes::mail::message::MessagePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/events/:id/campaigns/:campaign_id")
                             view=routes::campaigns::page::CampaignPage
                             ssr=SsrMode::Async

@@ -132,6 +132,13 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         AuditAction::AnnualReviewExported => {
             t_string!(i18n, audit.actions.annual_review_exported).to_string()
         }
+        AuditAction::ReminderPolicyChanged => {
+            t_string!(i18n, audit.actions.reminder_policy_changed).to_string()
+        }
+        AuditAction::ReminderSentNow => {
+            t_string!(i18n, audit.actions.reminder_sent_now).to_string()
+        }
+        AuditAction::RemindersPaused => t_string!(i18n, audit.actions.reminders_paused).to_string(),
     }
 }
 

@@ -33,11 +33,14 @@ pub enum AuditAction {
     KpiCreated,
     KpiYearSet,
     AnnualReviewExported,
+    ReminderPolicyChanged,
+    ReminderSentNow,
+    RemindersPaused,
 }
 
 impl AuditAction {
     /// Every action, in the order the filter lists them.
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 22] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::OfficerCreated,
@@ -57,6 +60,9 @@ impl AuditAction {
         AuditAction::KpiCreated,
         AuditAction::KpiYearSet,
         AuditAction::AnnualReviewExported,
+        AuditAction::ReminderPolicyChanged,
+        AuditAction::ReminderSentNow,
+        AuditAction::RemindersPaused,
     ];
 
     pub fn as_code(self) -> &'static str {
@@ -80,6 +86,9 @@ impl AuditAction {
             AuditAction::KpiCreated => "kpi_created",
             AuditAction::KpiYearSet => "kpi_year_set",
             AuditAction::AnnualReviewExported => "annual_review_exported",
+            AuditAction::ReminderPolicyChanged => "reminder_policy_changed",
+            AuditAction::ReminderSentNow => "reminder_sent_now",
+            AuditAction::RemindersPaused => "reminders_paused",
         }
     }
 

@@ -337,6 +337,7 @@ async fn after_the_deadline_the_form_is_read_only_until_extended_for_the_company
     let until: DateTime<Utc> = campaign.deadline + Days::days(3);
     campaigns::extend_deadline(
         &app.db,
+        &app::domain::mail::BusinessCalendar::new(2026..=2026, Vec::new(), true),
         app.clock.now(),
         &Actor::System("test"),
         invitation.id,

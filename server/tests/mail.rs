@@ -53,6 +53,8 @@ with_smtp!(
     a_refused_address_is_not_retried_until_it_is_fixed,
     nothing_is_lost_while_the_relay_is_down,
     a_message_of_a_worker_that_died_is_sent_and_its_late_result_is_ignored,
+    officers_set_the_policy_remind_now_and_pause_and_read_the_delivery_log,
+    viewers_read_the_delivery_log_but_cannot_change_reminders,
 );
 
 async fn run_with_smtp<F, Fut>(db: Db, name: &str, test: F)
@@ -446,4 +448,199 @@ async fn a_message_of_a_worker_that_died_is_sent_and_its_late_result_is_ignored(
     assert!(!late, "fenced off by the newer lease");
     assert!(messages(&app).await.iter().all(|m| m.state == "sent"));
     assert_eq!(sink.received().len(), invited.len());
+}
+
+async fn delivery_log(app: &TestApp, event_id: i32, campaign_id: i32) -> serde_json::Value {
+    let (status, body) = app
+        .call_get(&format!(
+            "/api/delivery_log?event_id={event_id}&campaign_id={campaign_id}"
+        ))
+        .await;
+    assert!(status.is_success(), "{status} {body}");
+    serde_json::from_str(&body).expect("JSON")
+}
+
+async fn officers_set_the_policy_remind_now_and_pause_and_read_the_delivery_log(
+    app: TestApp,
+    sink: SmtpSink,
+    _port: u16,
+) {
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    let (event, id) = (campaign.event_id.to_string(), campaign.id.to_string());
+    app.login_as("officer@example.jp", app::domain::Role::Officer)
+        .await;
+    app.mailer.schedule().await.expect("scheduler");
+    app.mailer.deliver_due().await.expect("worker");
+
+    // A refused policy names the field; nothing changes.
+    let (status, body) = app
+        .call(
+            "/api/save_reminder_policy",
+            &[
+                ("event_id", &event),
+                ("campaign_id", &id),
+                ("policy[days_before]", "5"),
+                ("policy[every_days_after]", ""),
+                ("policy[max_reminders]", "2"),
+                ("policy[window_start_hour]", "18"),
+                ("policy[window_end_hour]", "9"),
+                ("policy[enabled]", "on"),
+            ],
+        )
+        .await;
+    assert!(status.is_client_error(), "{status}");
+    assert!(body.contains("window_end_hour"), "{body}");
+    // One reminder, 5 days before the deadline (Wednesday 10 June, 10:00 JST).
+    let (status, body) = app
+        .call(
+            "/api/save_reminder_policy",
+            &[
+                ("event_id", &event),
+                ("campaign_id", &id),
+                ("policy[days_before]", "5"),
+                ("policy[every_days_after]", ""),
+                ("policy[max_reminders]", "1"),
+                ("policy[window_start_hour]", "10"),
+                ("policy[window_end_hour]", "16"),
+                ("policy[enabled]", "on"),
+            ],
+        )
+        .await;
+    assert!(
+        status.is_success() || status.is_redirection(),
+        "{status} {body}"
+    );
+    let log = delivery_log(&app, campaign.event_id, campaign.id).await;
+    assert_eq!(log["policy"]["days_before"], "5");
+    assert_eq!(log["schedule"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        log["messages"].as_array().map(Vec::len),
+        Some(invited.len())
+    );
+    assert!(
+        log["companies"]
+            .as_array()
+            .expect("companies")
+            .iter()
+            .all(|c| c["next_reminder_at"] == "2026-06-10T01:00:00Z"),
+        "{}",
+        log["companies"]
+    );
+
+    // Pause one company, remind another now.
+    let (paused, reminded) = (&invited[0], &invited[1]);
+    let (status, _) = app
+        .call(
+            "/api/pause_reminders",
+            &[
+                ("event_id", &event),
+                ("campaign_id", &id),
+                ("invitation_id", &paused.id.to_string()),
+                ("paused", "true"),
+            ],
+        )
+        .await;
+    assert!(status.is_success() || status.is_redirection());
+    let (status, _) = app
+        .call(
+            "/api/remind_now",
+            &[
+                ("event_id", &event),
+                ("campaign_id", &id),
+                ("invitation_id", &reminded.id.to_string()),
+            ],
+        )
+        .await;
+    assert!(status.is_success() || status.is_redirection());
+    assert_eq!(app.mailer.deliver_due().await.expect("worker").sent, 1);
+
+    app.clock
+        .advance(Duration::from_secs(9 * 24 * 3600 + 3600 + 60));
+    let pass = app.mailer.schedule().await.expect("scheduler");
+    assert_eq!(
+        pass.reminders as usize,
+        invited.len() - 2,
+        "the paused company and the one reminded by hand (its one reminder used) are skipped"
+    );
+    app.mailer.deliver_due().await.expect("worker");
+    let paused_address = primary_email(&app, paused.company_id).await;
+    assert!(
+        sink.received()
+            .iter()
+            .filter(|m| m.recipients.contains(&paused_address))
+            .count()
+            == 1,
+        "the paused company got only its invitation"
+    );
+
+    // The log shows every message; one opens as sent, with the current link.
+    let log = delivery_log(&app, campaign.event_id, campaign.id).await;
+    let messages = log["messages"].as_array().expect("messages");
+    assert_eq!(messages.len(), invited.len() * 2 - 1);
+    let reminder = messages
+        .iter()
+        .find(|m| m["purpose"] == "reminder" && m["company_id"] == reminded.company_id)
+        .expect("the reminder sent now");
+    assert_eq!(reminder["state"], "sent");
+    let (status, body) = app
+        .call_get(&format!(
+            "/api/delivery_message?event_id={event}&campaign_id={id}&id={}",
+            reminder["id"]
+        ))
+        .await;
+    assert!(status.is_success(), "{status} {body}");
+    assert!(
+        body.contains(&links().token(&reminded.token_seed)),
+        "{body}"
+    );
+    let (status, html) = app
+        .get_text(&format!(
+            "/events/{event}/campaigns/{id}/mail/{}",
+            reminder["id"]
+        ))
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert!(html.contains("<title>"), "the message page has a title");
+    let (status, html) = app
+        .get_text(&format!("/events/{event}/campaigns/{id}/mail"))
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert!(html.contains("送信履歴"), "the page renders its log");
+}
+
+async fn viewers_read_the_delivery_log_but_cannot_change_reminders(
+    app: TestApp,
+    _sink: SmtpSink,
+    _port: u16,
+) {
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    app.login_as("viewer@example.jp", app::domain::Role::Viewer)
+        .await;
+    let log = delivery_log(&app, campaign.event_id, campaign.id).await;
+    assert_eq!(
+        log["companies"].as_array().map(Vec::len),
+        Some(invited.len())
+    );
+    let (status, _) = app
+        .call(
+            "/api/remind_now",
+            &[
+                ("event_id", &campaign.event_id.to_string()),
+                ("campaign_id", &campaign.id.to_string()),
+                ("invitation_id", &invited[0].id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::FORBIDDEN);
+    // Another event's id does not reach this campaign.
+    let (status, _) = app
+        .call_get(&format!(
+            "/api/delivery_log?event_id={}&campaign_id={}",
+            campaign.event_id + 100,
+            campaign.id
+        ))
+        .await;
+    assert_eq!(status, reqwest::StatusCode::NOT_FOUND);
 }

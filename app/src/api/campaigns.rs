@@ -153,7 +153,15 @@ pub async fn extend_deadline(
             let state = AppState::from_context()?;
             let actor = Actor::from(&officer);
             let now = state.clock.now();
-            campaigns::extend_deadline(&state.db, now, &actor, invitation_id, until).await?;
+            campaigns::extend_deadline(
+                &state.db,
+                &state.calendar,
+                now,
+                &actor,
+                invitation_id,
+                until,
+            )
+            .await?;
             leptos_axum::redirect(&campaign_page(
                 event_id,
                 campaign_id,

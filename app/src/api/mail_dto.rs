@@ -1,5 +1,7 @@
 //! What the delivery log pages receive.
 
+use crate::domain::campaigns::InvitationStatus;
+use crate::domain::mail::ReminderPolicyInput;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -35,9 +37,28 @@ pub struct MessageDto {
     pub body_text: String,
 }
 
-/// A campaign's delivery log and reminder settings.
+/// A campaign's email page: its reminder policy, where each company stands with its
+/// reminders, and every message sent or waiting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeliveryLogDto {
+    pub event_name: String,
     pub campaign_title: String,
+    pub deadline: DateTime<Utc>,
+    pub policy: ReminderPolicyInput,
+    /// When the policy reminds a company with the campaign's deadline.
+    pub schedule: Vec<DateTime<Utc>>,
+    pub companies: Vec<ReminderRowDto>,
     pub messages: Vec<DeliveryDto>,
+}
+
+/// One company's reminders in a campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderRowDto {
+    pub invitation_id: i32,
+    pub company_id: i32,
+    pub company: String,
+    pub status: InvitationStatus,
+    pub reminders_queued: i32,
+    pub next_reminder_at: Option<DateTime<Utc>>,
+    pub paused: bool,
 }

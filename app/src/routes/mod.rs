@@ -14,6 +14,7 @@ pub mod event_new;
 pub mod events;
 pub mod forms;
 pub mod login;
+pub mod mail;
 pub mod not_found;
 pub mod officers;
 pub mod roster;

@@ -116,6 +116,10 @@ fn Campaign(page: CampaignPageDto) -> impl IntoView {
                 <a class="button" href=format!("/events/{event_id}/campaigns/{}/summary", context.campaign_id)>
                     {t!(i18n, summary.link)}
                 </a>
+                " "
+                <a class="button secondary" href=format!("/events/{event_id}/campaigns/{}/mail", context.campaign_id)>
+                    {t!(i18n, mail.link)}
+                </a>
             </p>
         </section>
         <section class="card" aria-labelledby="links-heading">

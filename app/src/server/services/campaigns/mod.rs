@@ -9,6 +9,7 @@ use super::audit::{self, Action, Actor};
 use super::forms;
 use crate::api::campaign_dto::{CampaignDto, InvitationDto};
 use crate::domain::campaigns::{Audience, CampaignDraft, InvitationStatus};
+use crate::domain::mail::BusinessCalendar;
 use crate::domain::{FieldErrors, Problem};
 use crate::error::AppError;
 use crate::server::entities::{campaign, company, form_version, invitation, participation};
@@ -274,6 +275,7 @@ pub async fn regenerate_link(
 /// `None`).
 pub async fn extend_deadline(
     db: &DatabaseConnection,
+    calendar: &BusinessCalendar,
     now: DateTime<Utc>,
     actor: &Actor,
     invitation_id: i32,
@@ -290,7 +292,11 @@ pub async fn extend_deadline(
     let mut active: invitation::ActiveModel = row.clone().into();
     active.extended_until = Set(until);
     active.updated_at = Set(now);
-    active.update(&txn).await?;
+    let updated = active.update(&txn).await?;
+    // Its reminders follow its own deadline now.
+    if campaign.invitations_queued_at.is_some() {
+        super::mail::scheduler::reschedule(&txn, &campaign, &[updated], calendar, now).await?;
+    }
     audit::record(
         &txn,
         now,

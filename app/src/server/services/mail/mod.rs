@@ -7,6 +7,7 @@ pub mod compose;
 pub mod log;
 pub mod outbox;
 pub mod recipients;
+pub mod reminders;
 pub mod scheduler;
 
 pub use compose::{Composer, MailLanguage};

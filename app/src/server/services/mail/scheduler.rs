@@ -176,6 +176,18 @@ pub async fn queue_reminders(
         let mut wanted = Vec::new();
         for inv in invitations {
             let sequence = inv.reminders_queued + 1;
+            if sequence > i32::from(policy.max_reminders) {
+                // Reminders sent by hand count too: none left for the schedule.
+                invitation::Entity::update_many()
+                    .col_expr(
+                        invitation::Column::NextReminderAt,
+                        Expr::value(Option::<DateTime<Utc>>::None),
+                    )
+                    .filter(invitation::Column::Id.eq(inv.id))
+                    .exec(&txn)
+                    .await?;
+                continue;
+            }
             let next = policy.next_after(
                 campaign.opens_at,
                 deadline_of(campaign, &inv),
@@ -237,10 +249,12 @@ pub async fn due_reminders(
 }
 
 /// An officer's "send a reminder now" to chosen companies of a campaign that have not
-/// submitted: queued at once, counted like scheduled ones. Returns how many.
+/// submitted: queued at once, counted like scheduled ones (towards the maximum).
+/// Returns how many.
 pub async fn remind_now(
     db: &DatabaseConnection,
     composer: &Composer,
+    calendar: &BusinessCalendar,
     campaign: &campaign::Model,
     company_ids: &[i32],
     now: DateTime<Utc>,
@@ -252,11 +266,21 @@ pub async fn remind_now(
         .filter(invitation::Column::Status.ne(InvitationStatus::Submitted.as_code()))
         .all(&txn)
         .await?;
+    let policy = policy_of(campaign);
     let mut wanted = Vec::new();
     for inv in invitations {
         let sequence = inv.reminders_queued + 1;
+        // It counts towards the policy's maximum, and the schedule goes on after it.
+        let next = policy.next_after(
+            campaign.opens_at,
+            deadline_of(campaign, &inv),
+            calendar,
+            u16::try_from(sequence).unwrap_or(u16::MAX),
+            now,
+        );
         let marked = invitation::Entity::update_many()
             .col_expr(invitation::Column::RemindersQueued, Expr::value(sequence))
+            .col_expr(invitation::Column::NextReminderAt, Expr::value(next))
             .filter(invitation::Column::Id.eq(inv.id))
             .filter(invitation::Column::RemindersQueued.eq(inv.reminders_queued))
             .exec(&txn)

@@ -1,0 +1,12 @@
+//! Email pages of a campaign: `page` (the reminder policy, each company's reminders and
+//! the delivery log), `message` (one message as sent); `labels` puts a message's kind
+//! and state into words.
+
+mod delivery_table;
+pub mod labels;
+pub mod message;
+pub mod page;
+mod policy_form;
+mod reminder_table;
+
+pub use delivery_table::DeliveryTable;
