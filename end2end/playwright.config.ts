@@ -5,6 +5,9 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.KOTAE_E2E_PORT ?? 3457);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = "target/e2e-data";
+// The SMTP server Kotae sends to (end2end/smtp-sink.mjs), and where tests read its mail.
+const smtpPort = port + 10;
+const sinkURL = `http://127.0.0.1:${port + 11}`;
 
 // Debian's Chromium: Playwright's own browser download does not work on our machines.
 const chromium = {
@@ -42,19 +45,32 @@ export default defineConfig({
     { name: "with-javascript", use: { javaScriptEnabled: true } },
     { name: "without-javascript", use: { javaScriptEnabled: false } },
   ],
-  webServer: {
-    command: `rm -rf ${dataDir} && ./target/debug/server demo && exec ./target/debug/server serve`,
-    cwd: "..",
-    url: `${baseURL}/healthz`,
-    timeout: 60_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      KOTAE_DATA_DIR: dataDir,
-      KOTAE_LISTEN: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: "target/site",
-      RUST_LOG: "warn",
+  webServer: [
+    {
+      command: "node smtp-sink.mjs",
+      url: `${sinkURL}/healthz`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { SINK_SMTP_PORT: String(smtpPort), SINK_HTTP_PORT: String(port + 11) },
     },
-  },
+    {
+      command: `rm -rf ${dataDir} && ./target/debug/server demo && exec ./target/debug/server serve`,
+      cwd: "..",
+      url: `${baseURL}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        KOTAE_DATA_DIR: dataDir,
+        KOTAE_LISTEN: `127.0.0.1:${port}`,
+        LEPTOS_SITE_ROOT: "target/site",
+        RUST_LOG: "warn",
+        KOTAE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        KOTAE_SCHEDULER_INTERVAL: "1",
+      },
+    },
+  ],
 });

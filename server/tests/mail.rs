@@ -368,9 +368,22 @@ async fn a_refused_address_is_not_retried_until_it_is_fixed(
         "a permanent failure is not retried"
     );
 
-    // An officer fixes the address: the message goes out to the new one.
+    // The event's board tells officers which address needs fixing.
     app.login_as("officer@example.jp", app::domain::Role::Officer)
         .await;
+    let (status, body) = app
+        .call_get(&format!(
+            "/api/campaign_board?event_id={}",
+            campaign.event_id
+        ))
+        .await;
+    assert!(status.is_success(), "{status} {body}");
+    let board: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    let failures = board["mail_failures"].as_array().expect("failures");
+    assert_eq!(failures.len(), 1);
+    assert_eq!(failures[0]["company_id"], failed.company_id);
+
+    // An officer fixes the address: the message goes out to the new one.
     let person = contact::Entity::find()
         .filter(contact::Column::CompanyId.eq(failed.company_id))
         .filter(contact::Column::IsPrimary.eq(true))

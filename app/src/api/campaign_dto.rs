@@ -40,6 +40,8 @@ pub struct BoardRow {
 pub struct CompletionBoard {
     pub campaigns: Vec<CampaignDto>,
     pub rows: Vec<BoardRow>,
+    /// Messages the mail server refused or that had no address: addresses to fix.
+    pub mail_failures: Vec<super::mail_dto::DeliveryDto>,
 }
 
 /// A company's personal link for one campaign, as the officer sees it.

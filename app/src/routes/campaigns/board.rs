@@ -9,6 +9,7 @@ use crate::app::use_session;
 use crate::components::form::ErrorBanner;
 use crate::domain::office_time::format_office_time;
 use crate::i18n::*;
+use crate::routes::mail::DeliveryTable;
 use leptos::prelude::*;
 
 #[component]
@@ -44,9 +45,20 @@ pub fn CampaignsSection(event_id: i32) -> impl IntoView {
 #[component]
 fn Board(event_id: i32, board: CompletionBoard) -> impl IntoView {
     let i18n = use_i18n();
-    let CompletionBoard { campaigns, rows } = board;
+    let CompletionBoard {
+        campaigns,
+        rows,
+        mail_failures,
+    } = board;
     let footer = campaigns.clone();
     view! {
+        {(!mail_failures.is_empty()).then(|| view! {
+            <div class="mail-failures" role="region" aria-labelledby="mail-failures-heading">
+                <h3 id="mail-failures-heading">{t!(i18n, mail.failures)}</h3>
+                <p class="hint">{t!(i18n, mail.failures_note)}</p>
+                <DeliveryTable messages=mail_failures event_id labelled_by="mail-failures-heading" />
+            </div>
+        })}
         <div class="table-scroll" role="region" aria-labelledby="board-caption" tabindex="0">
             <table class="table board">
                 <caption id="board-caption">{t!(i18n, campaigns.board)}</caption>

@@ -68,6 +68,7 @@ pub async fn completion_board(
         .collect();
     rows.sort_by(|a, b| (&a.booth, &a.company).cmp(&(&b.booth, &b.company)));
 
+    let campaign_ids: Vec<i32> = campaigns.iter().map(|row| row.id).collect();
     let mut columns = Vec::with_capacity(campaigns.len());
     for row in campaigns {
         columns.push(dto(db, row).await?);
@@ -75,5 +76,7 @@ pub async fn completion_board(
     Ok(CompletionBoard {
         campaigns: columns,
         rows,
+        mail_failures: crate::server::services::mail::log::failures_for_event(db, &campaign_ids)
+            .await?,
     })
 }
