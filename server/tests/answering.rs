@@ -4,11 +4,9 @@
 #[macro_use]
 mod support;
 
-use app::domain::campaigns::{AnswerWindow, Audience, CampaignDraft, InvitationStatus};
+use app::domain::campaigns::InvitationStatus;
 use app::domain::forms::templates::Template;
-use app::server::entities::{
-    campaign, event, invitation, participation, response, response_revision,
-};
+use app::server::entities::{campaign, event, invitation, response, response_revision};
 use app::server::links::LinkKey;
 use app::server::services::audit::Actor;
 use app::server::services::{campaigns, forms};
@@ -41,44 +39,14 @@ on_both_databases!(
 /// A campaign of the 出展後アンケート for every participant of a demo event: opens at
 /// the test epoch, deadline 14 days later. Returns the campaign and one company's link.
 async fn open_campaign(app: &TestApp) -> (campaign::Model, invitation::Model, String) {
-    server::demo::load(&app.db, &app.roster_files)
-        .await
-        .expect("demo data");
-    let actor = Actor::System("test");
-    let now = test_epoch();
-    let form = forms::create_from_template(&app.db, now, &actor, Template::AfterExhibit)
-        .await
-        .expect("form");
-    let version = forms::publish(&app.db, now, &actor, form.id)
-        .await
-        .expect("published");
-    let event_id = participation::Entity::find()
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("the demo has participants")
-        .event_id;
-    let draft = CampaignDraft {
-        title: "出展後アンケート".into(),
-        form_version_id: version.row.id,
-        window: AnswerWindow {
-            opens_at: now,
-            deadline: now + Days::days(14),
-            extended_until: None,
-        },
-        audience: Audience::AllParticipants,
-    };
-    let links = links();
-    let campaign = campaigns::create(&app.db, &links, now, &actor, event_id, draft)
-        .await
-        .expect("campaign");
+    let campaign = support::demo_campaign(app).await;
     let invitation = invitation::Entity::find()
         .filter(invitation::Column::CampaignId.eq(campaign.id))
         .one(&app.db)
         .await
         .expect("query")
         .expect("an invitation");
-    let path = campaigns::link_path(&links, &invitation);
+    let path = campaigns::link_path(&links(), &invitation);
     (campaign, invitation, path)
 }
 

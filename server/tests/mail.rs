@@ -8,16 +8,14 @@ mod support;
 #[path = "support/smtp.rs"]
 mod smtp;
 
-use app::domain::campaigns::{AnswerWindow, Audience, CampaignDraft};
-use app::domain::forms::templates::Template;
-use app::server::entities::{campaign, contact, invitation, outbox_message, participation};
+use app::server::entities::{
+    campaign, company, contact, event, invitation, outbox_message, participation,
+};
 use app::server::links::LinkKey;
-use app::server::services::audit::Actor;
+use app::server::services::campaigns;
 use app::server::services::mail::outbox;
-use app::server::services::{campaigns, forms};
-use chrono::Duration as Days;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use server::mail::Delivered;
 use smtp::SmtpSink;
 use std::time::Duration;
@@ -55,6 +53,7 @@ with_smtp!(
     a_message_of_a_worker_that_died_is_sent_and_its_late_result_is_ignored,
     officers_set_the_policy_remind_now_and_pause_and_read_the_delivery_log,
     viewers_read_the_delivery_log_but_cannot_change_reminders,
+    two_schedulers_and_two_workers_at_once_send_each_of_500_companies_one_invitation,
 );
 
 async fn run_with_smtp<F, Fut>(db: Db, name: &str, test: F)
@@ -89,39 +88,10 @@ where
     .await;
 }
 
-/// The demo's companies asked to answer the 出展後アンケート: opens at the test epoch
-/// (2026-06-01 09:00 JST, a Monday), deadline 14 days later.
+/// The demo's companies asked to answer the 出展後アンケート (see
+/// `support::after_exhibit_campaign`).
 async fn open_campaign(app: &TestApp) -> campaign::Model {
-    server::demo::load(&app.db, &app.roster_files)
-        .await
-        .expect("demo data");
-    let actor = Actor::System("test");
-    let now = test_epoch();
-    let form = forms::create_from_template(&app.db, now, &actor, Template::AfterExhibit)
-        .await
-        .expect("form");
-    let version = forms::publish(&app.db, now, &actor, form.id)
-        .await
-        .expect("published");
-    let event_id = participation::Entity::find()
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("the demo has participants")
-        .event_id;
-    let draft = CampaignDraft {
-        title: "出展後アンケート".into(),
-        form_version_id: version.row.id,
-        window: AnswerWindow {
-            opens_at: now,
-            deadline: now + Days::days(14),
-            extended_until: None,
-        },
-        audience: Audience::AllParticipants,
-    };
-    campaigns::create(&app.db, &links(), now, &actor, event_id, draft)
-        .await
-        .expect("campaign")
+    support::demo_campaign(app).await
 }
 
 fn links() -> LinkKey {
@@ -656,4 +626,82 @@ async fn viewers_read_the_delivery_log_but_cannot_change_reminders(
         ))
         .await;
     assert_eq!(status, reqwest::StatusCode::NOT_FOUND);
+}
+
+async fn two_schedulers_and_two_workers_at_once_send_each_of_500_companies_one_invitation(
+    app: TestApp,
+    sink: SmtpSink,
+    _port: u16,
+) {
+    let now = test_epoch();
+    let expo = event::ActiveModel {
+        name: Set("市内テクノフェア 2026".into()),
+        kind: Set("tech_expo".into()),
+        venue: Set("市産業交流センター".into()),
+        start_date: Set(chrono::NaiveDate::from_ymd_opt(2026, 5, 20).expect("date")),
+        end_date: Set(chrono::NaiveDate::from_ymd_opt(2026, 5, 22).expect("date")),
+        fiscal_year: Set(2026),
+        notes: Set(String::new()),
+        archived_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .expect("event");
+    for n in 0..500 {
+        let firm = company::ActiveModel {
+            name: Set(format!("テスト工業{n:03}株式会社")),
+            name_kana: Set(String::new()),
+            corporate_number: Set(None),
+            industry: Set("製造業".into()),
+            address: Set(String::new()),
+            regional_leader: Set(false),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .expect("company");
+        contact::ActiveModel {
+            company_id: Set(firm.id),
+            name: Set(format!("担当{n:03}")),
+            department: Set(String::new()),
+            email: Set(format!("c{n:03}@example.jp")),
+            phone: Set(String::new()),
+            is_primary: Set(true),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .expect("contact");
+        participation::ActiveModel {
+            event_id: Set(expo.id),
+            company_id: Set(firm.id),
+            booth: Set(format!("A-{n:03}")),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .expect("participation");
+    }
+    support::after_exhibit_campaign(&app.db, expo.id).await;
+
+    // Two schedulers decide at once, then two workers deliver at once.
+    let (one, two) = (app.mailer.clone(), app.mailer.clone());
+    let (a, b) = tokio::join!(one.schedule(), two.schedule());
+    let queued = a.expect("scheduler one").invitations + b.expect("scheduler two").invitations;
+    assert_eq!(queued, 500, "the campaign's invitations were queued once");
+    let (a, b) = tokio::join!(one.deliver_due(), two.deliver_due());
+    let (a, b) = (a.expect("worker one"), b.expect("worker two"));
+    assert_eq!(a.sent + b.sent, 500);
+    assert_eq!(a.lost_leases + b.lost_leases, 0);
+    let received = sink.received();
+    assert_eq!(received.len(), 500, "no company got a second invitation");
+    let mut recipients: Vec<String> = received.iter().flat_map(|m| m.recipients.clone()).collect();
+    recipients.sort();
+    recipients.dedup();
+    assert_eq!(recipients.len(), 500, "every company got one");
 }

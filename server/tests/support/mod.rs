@@ -538,3 +538,53 @@ pub fn hidden_value(html: &str, name: &str) -> Option<String> {
     let value_end = value_at + tag[value_at..].find('"')?;
     Some(tag[value_at..value_end].to_owned())
 }
+
+/// A published 出展後アンケート asked of every participant of `event_id`: opens at the
+/// test epoch (2026-06-01 09:00 JST, a Monday), deadline 14 days later. The invitations'
+/// links are made with [`secret_key`].
+pub async fn after_exhibit_campaign(
+    db: &DatabaseConnection,
+    event_id: i32,
+) -> app::server::entities::campaign::Model {
+    use app::domain::campaigns::{AnswerWindow, Audience, CampaignDraft};
+    use app::domain::forms::templates::Template;
+    use app::server::links::LinkKey;
+    use app::server::services::{campaigns, forms};
+    let actor = Actor::System("test");
+    let now = test_epoch();
+    let form = forms::create_from_template(db, now, &actor, Template::AfterExhibit)
+        .await
+        .expect("form");
+    let version = forms::publish(db, now, &actor, form.id)
+        .await
+        .expect("published");
+    let draft = CampaignDraft {
+        title: "出展後アンケート".into(),
+        form_version_id: version.row.id,
+        window: AnswerWindow {
+            opens_at: now,
+            deadline: now + chrono::Duration::days(14),
+            extended_until: None,
+        },
+        audience: Audience::AllParticipants,
+    };
+    let links = LinkKey::derive(secret_key().expose());
+    campaigns::create(db, &links, now, &actor, event_id, draft)
+        .await
+        .expect("campaign")
+}
+
+/// The demo data and a campaign for the participants of its first event.
+pub async fn demo_campaign(browser: &Browser) -> app::server::entities::campaign::Model {
+    use sea_orm::EntityTrait;
+    server::demo::load(&browser.db, &browser.roster_files)
+        .await
+        .expect("demo data");
+    let event_id = app::server::entities::participation::Entity::find()
+        .one(&browser.db)
+        .await
+        .expect("query")
+        .expect("the demo has participants")
+        .event_id;
+    after_exhibit_campaign(&browser.db, event_id).await
+}

@@ -149,7 +149,7 @@ pub async fn set_paused(
     if !paused && row.invitations_queued_at.is_some() {
         // Resumed: the next reminder is the schedule's next one from now, not the ones
         // missed while paused.
-        scheduler::reschedule(&txn, row, &[updated.clone()], calendar, now).await?;
+        scheduler::reschedule(&txn, row, std::slice::from_ref(&updated), calendar, now).await?;
     }
     audit::record(
         &txn,
