@@ -58,6 +58,10 @@ pub struct MailConfig {
     pub closed_days: Vec<chrono::NaiveDate>,
     /// `KOTAE_YEAR_END_CLOSURE`: `on` (default) keeps 29 Dec to 3 Jan closed.
     pub year_end_closure: bool,
+    /// `KOTAE_MAIL_LEASE` seconds (default 300): how long a worker's claim on a message
+    /// lasts; a message whose worker died is sent again after it. Longer than the
+    /// slowest send, or a slow message could be sent twice.
+    pub lease: Duration,
     /// Background loops: the scheduler's and the worker's wake-up intervals; `None`
     /// runs neither (tests drive them by hand).
     pub loops: Option<MailLoops>,
@@ -111,6 +115,7 @@ impl MailConfig {
             batch: 50,
             closed_days: Vec::new(),
             year_end_closure: true,
+            lease: Duration::from_secs(300),
             loops: Some(MailLoops {
                 scheduler: Duration::from_secs(60),
                 worker: Duration::from_secs(2),
@@ -183,6 +188,11 @@ impl MailConfig {
                     })
                 })
                 .collect::<anyhow::Result<_>>()?;
+        }
+        if let Some(text) = var("KOTAE_MAIL_LEASE") {
+            mail.lease = parse_seconds(&text).with_context(|| {
+                format!("KOTAE_MAIL_LEASE={text:?} is not a number of seconds between 1 and 3600, like 300")
+            })?;
         }
         if let Some(text) = var("KOTAE_SCHEDULER_INTERVAL") {
             let interval = parse_seconds(&text).with_context(|| {

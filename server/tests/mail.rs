@@ -8,14 +8,12 @@ mod support;
 #[path = "support/smtp.rs"]
 mod smtp;
 
-use app::server::entities::{
-    campaign, company, contact, event, invitation, outbox_message, participation,
-};
+use app::server::entities::{campaign, contact, invitation, outbox_message};
 use app::server::links::LinkKey;
 use app::server::services::campaigns;
 use app::server::services::mail::outbox;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use server::mail::Delivered;
 use smtp::SmtpSink;
 use std::time::Duration;
@@ -633,61 +631,8 @@ async fn two_schedulers_and_two_workers_at_once_send_each_of_500_companies_one_i
     sink: SmtpSink,
     _port: u16,
 ) {
-    let now = test_epoch();
-    let expo = event::ActiveModel {
-        name: Set("市内テクノフェア 2026".into()),
-        kind: Set("tech_expo".into()),
-        venue: Set("市産業交流センター".into()),
-        start_date: Set(chrono::NaiveDate::from_ymd_opt(2026, 5, 20).expect("date")),
-        end_date: Set(chrono::NaiveDate::from_ymd_opt(2026, 5, 22).expect("date")),
-        fiscal_year: Set(2026),
-        notes: Set(String::new()),
-        archived_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&app.db)
-    .await
-    .expect("event");
-    for n in 0..500 {
-        let firm = company::ActiveModel {
-            name: Set(format!("テスト工業{n:03}株式会社")),
-            name_kana: Set(String::new()),
-            corporate_number: Set(None),
-            industry: Set("製造業".into()),
-            address: Set(String::new()),
-            regional_leader: Set(false),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&app.db)
-        .await
-        .expect("company");
-        contact::ActiveModel {
-            company_id: Set(firm.id),
-            name: Set(format!("担当{n:03}")),
-            department: Set(String::new()),
-            email: Set(format!("c{n:03}@example.jp")),
-            phone: Set(String::new()),
-            is_primary: Set(true),
-            ..Default::default()
-        }
-        .insert(&app.db)
-        .await
-        .expect("contact");
-        participation::ActiveModel {
-            event_id: Set(expo.id),
-            company_id: Set(firm.id),
-            booth: Set(format!("A-{n:03}")),
-            ..Default::default()
-        }
-        .insert(&app.db)
-        .await
-        .expect("participation");
-    }
-    support::after_exhibit_campaign(&app.db, expo.id).await;
+    let expo = support::event_with_companies(&app.db, 500).await;
+    support::after_exhibit_campaign(&app.db, expo).await;
 
     // Two schedulers decide at once, then two workers deliver at once.
     let (one, two) = (app.mailer.clone(), app.mailer.clone());

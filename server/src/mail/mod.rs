@@ -11,6 +11,7 @@ use anyhow::Context;
 use app::server::clock::Clock;
 use app::server::links::LinkKey;
 use app::server::services::mail::scheduler::{self, Pass};
+use app::error::AppError;
 use app::server::services::mail::{Claimed, Composer, Outcome, outbox};
 use futures::StreamExt;
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
@@ -21,10 +22,6 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 use transport::{POOL_SIZE, Transport};
-
-/// How long a claim lasts: a worker that has not recorded an outcome by then is taken
-/// to have died, and the message is claimed again.
-pub const LEASE: Duration = Duration::from_secs(5 * 60);
 
 /// What one delivery round did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -55,6 +52,9 @@ pub struct Mailer {
     links: LinkKey,
     base_url: String,
     batch: u64,
+    /// How long a claim lasts: a worker that has not recorded an outcome by then is
+    /// taken to have died, and the message is claimed again.
+    lease: Duration,
     limiter: Option<Arc<DefaultDirectRateLimiter>>,
 }
 
@@ -116,6 +116,7 @@ impl Mailer {
             links,
             base_url: config.base_url.as_str().trim_end_matches('/').to_owned(),
             batch: config.mail.batch,
+            lease: config.mail.lease,
             limiter,
         })
     }
@@ -130,22 +131,26 @@ impl Mailer {
     /// Claims one batch of due messages and sends them (a few at once, over the pooled
     /// connections), recording each outcome under the batch's lease.
     pub async fn deliver_batch(&self) -> anyhow::Result<Delivered> {
-        let claimed = outbox::claim(&self.db, self.clock.now(), LEASE, self.batch)
+        let claimed = outbox::claim(&self.db, self.clock.now(), self.lease, self.batch)
             .await
             .map_err(|error| anyhow::anyhow!("claiming messages: {error:?}"))?;
-        let outcomes: Vec<(Claimed, Outcome)> = futures::stream::iter(claimed)
-            .map(|claimed| async move {
-                let outcome = self.send(&claimed).await;
-                (claimed, outcome)
-            })
-            .buffer_unordered(POOL_SIZE as usize)
-            .collect()
-            .await;
+        // Each outcome is recorded as soon as its send ends, so a crash leaves unrecorded
+        // only the messages in flight (at most the pool's size), not the whole batch.
+        let outcomes: Vec<(Claimed, Outcome, Result<bool, AppError>)> =
+            futures::stream::iter(claimed)
+                .map(|claimed| async move {
+                    let outcome = self.send(&claimed).await;
+                    let recorded =
+                        outbox::record(&self.db, &claimed, &outcome, self.clock.now()).await;
+                    (claimed, outcome, recorded)
+                })
+                .buffer_unordered(POOL_SIZE as usize)
+                .collect()
+                .await;
         let mut delivered = Delivered::default();
-        for (claimed, outcome) in outcomes {
-            let recorded = outbox::record(&self.db, &claimed, &outcome, self.clock.now())
-                .await
-                .map_err(|error| anyhow::anyhow!("recording an outcome: {error:?}"))?;
+        for (claimed, outcome, recorded) in outcomes {
+            let recorded =
+                recorded.map_err(|error| anyhow::anyhow!("recording an outcome: {error:?}"))?;
             if !recorded {
                 tracing::warn!(
                     message = claimed.message.id,

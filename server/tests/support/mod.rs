@@ -588,3 +588,65 @@ pub async fn demo_campaign(browser: &Browser) -> app::server::entities::campaign
         .event_id;
     after_exhibit_campaign(&browser.db, event_id).await
 }
+
+/// A new event with `count` participating companies, each with one contact
+/// (`c000@example.jp` ...): a campaign too large to send in one batch. Returns its id.
+pub async fn event_with_companies(db: &DatabaseConnection, count: usize) -> i32 {
+    use app::server::entities::{company, contact, event, participation};
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = test_epoch();
+    let expo = event::ActiveModel {
+        name: Set("市内テクノフェア 2026".into()),
+        kind: Set("tech_expo".into()),
+        venue: Set("市産業交流センター".into()),
+        start_date: Set(chrono::NaiveDate::from_ymd_opt(2026, 5, 20).expect("date")),
+        end_date: Set(chrono::NaiveDate::from_ymd_opt(2026, 5, 22).expect("date")),
+        fiscal_year: Set(2026),
+        notes: Set(String::new()),
+        archived_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("event");
+    for n in 0..count {
+        let firm = company::ActiveModel {
+            name: Set(format!("テスト工業{n:03}株式会社")),
+            name_kana: Set(String::new()),
+            corporate_number: Set(None),
+            industry: Set("製造業".into()),
+            address: Set(String::new()),
+            regional_leader: Set(false),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .expect("company");
+        contact::ActiveModel {
+            company_id: Set(firm.id),
+            name: Set(format!("担当{n:03}")),
+            department: Set(String::new()),
+            email: Set(format!("c{n:03}@example.jp")),
+            phone: Set(String::new()),
+            is_primary: Set(true),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .expect("contact");
+        participation::ActiveModel {
+            event_id: Set(expo.id),
+            company_id: Set(firm.id),
+            booth: Set(format!("A-{n:03}")),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .expect("participation");
+    }
+    expo.id
+}

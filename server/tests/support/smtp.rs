@@ -2,6 +2,8 @@
 //! every message it accepts, and a test can script its next replies (4xx, 5xx) or start
 //! it late on a port chosen in advance (a relay that was down).
 
+#![allow(dead_code)] // the mail tests, the crash test and the benchmark each use a part
+
 use mailin_embedded::response::{self, Response};
 use mailin_embedded::{Handler, Server, SslConfig};
 use std::collections::VecDeque;
@@ -50,6 +52,9 @@ struct Shared {
 
 #[derive(Clone)]
 struct Recorder {
+    /// How long accepting each message takes: a slow relay, so a test can stop the
+    /// sender in the middle of a batch.
+    delay: std::time::Duration,
     shared: Arc<Mutex<Shared>>,
     recipients: Vec<String>,
     data: Vec<u8>,
@@ -76,6 +81,7 @@ impl Handler for Recorder {
     }
 
     fn data_end(&mut self) -> Response {
+        std::thread::sleep(self.delay);
         let mut shared = self.shared.lock().expect("sink state");
         shared.received.push(Received {
             recipients: std::mem::take(&mut self.recipients),
@@ -104,9 +110,15 @@ impl SmtpSink {
     }
 
     pub fn start_on(port: u16) -> Self {
+        Self::start_slow_on(port, std::time::Duration::ZERO)
+    }
+
+    /// A sink that takes `delay` to accept each message.
+    pub fn start_slow_on(port: u16, delay: std::time::Duration) -> Self {
         let listener = TcpListener::bind(("127.0.0.1", port)).expect("the sink's port");
         let shared = Arc::new(Mutex::new(Shared::default()));
         let handler = Recorder {
+            delay,
             shared: shared.clone(),
             recipients: Vec::new(),
             data: Vec::new(),
