@@ -65,11 +65,17 @@ async fn main() -> anyhow::Result<()> {
             // One company in a hundred has a reminder due now; the rest in three days.
             let now = Utc::now();
             invitation::Entity::update_many()
-                .col_expr(invitation::Column::NextReminderAt, Expr::value(Some(now + Days::days(3))))
+                .col_expr(
+                    invitation::Column::NextReminderAt,
+                    Expr::value(Some(now + Days::days(3))),
+                )
                 .exec(&db)
                 .await?;
             invitation::Entity::update_many()
-                .col_expr(invitation::Column::NextReminderAt, Expr::value(Some(now - Days::hours(1))))
+                .col_expr(
+                    invitation::Column::NextReminderAt,
+                    Expr::value(Some(now - Days::hours(1))),
+                )
                 .filter(Expr::cust("id % 100 = 0"))
                 .exec(&db)
                 .await?;
@@ -83,12 +89,24 @@ async fn main() -> anyhow::Result<()> {
                     .len();
                 times.push(started.elapsed());
             }
-            report(&format!("scan of {count} invitations ({found} due)"), &mut times);
+            report(
+                &format!("scan of {count} invitations ({found} due)"),
+                &mut times,
+            );
             let started = Instant::now();
-            let queued = scheduler::queue_reminders(&db, &composer, &calendar, now, scheduler::REMINDER_BATCH)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-            println!("a reminder pass queued {queued} reminders in {:.2?}", started.elapsed());
+            let queued = scheduler::queue_reminders(
+                &db,
+                &composer,
+                &calendar,
+                now,
+                scheduler::REMINDER_BATCH,
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            println!(
+                "a reminder pass queued {queued} reminders in {:.2?}",
+                started.elapsed()
+            );
             let _ = event;
         }
         Some("deliver") => {
@@ -151,5 +169,8 @@ fn report(what: &str, times: &mut [Duration]) {
     times.sort();
     let median = times[times.len() / 2];
     let max = times[times.len() - 1];
-    println!("{what}: median {median:.2?}, max {max:.2?} over {} runs", times.len());
+    println!(
+        "{what}: median {median:.2?}, max {max:.2?} over {} runs",
+        times.len()
+    );
 }

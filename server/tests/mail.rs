@@ -17,7 +17,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use server::mail::Delivered;
 use smtp::SmtpSink;
 use std::time::Duration;
-use support::{Db, Options, TestApp, hidden_value, test_epoch};
+use support::{Db, Options, TestApp, hidden_value};
 
 /// Declares each scenario on both databases; each gets a fresh SMTP sink and an app
 /// that sends to it (or to the port it will listen on, for the relay that was down).

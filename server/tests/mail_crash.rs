@@ -54,7 +54,10 @@ fn start_server(data_dir: &Path, smtp_port: u16) -> Server {
 async fn wait_until(what: &str, mut done: impl AsyncFnMut() -> bool) {
     let started = Instant::now();
     while !done().await {
-        assert!(started.elapsed() < LIMIT, "{what} did not happen within {LIMIT:?}");
+        assert!(
+            started.elapsed() < LIMIT,
+            "{what} did not happen within {LIMIT:?}"
+        );
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
 }
@@ -72,7 +75,10 @@ async fn a_server_killed_mid_batch_loses_no_message_and_duplicates_keep_their_me
     let port = SmtpSink::free_port();
     let sink = SmtpSink::start_slow_on(port, Duration::from_millis(40));
     let mut first = start_server(data.path(), port);
-    wait_until("the first 60 messages", async || sink.received().len() >= 60).await;
+    wait_until("the first 60 messages", async || {
+        sink.received().len() >= 60
+    })
+    .await;
     first.0.kill().expect("SIGKILL");
     first.0.wait().expect("the killed server is gone");
     let at_kill = sink.received().len();
@@ -99,7 +105,11 @@ async fn a_server_killed_mid_batch_loses_no_message_and_duplicates_keep_their_me
                 .push(message.header("Message-ID"));
         }
     }
-    assert_eq!(by_recipient.len(), COMPANIES, "every company got its invitation");
+    assert_eq!(
+        by_recipient.len(),
+        COMPANIES,
+        "every company got its invitation"
+    );
     for (recipient, ids) in &by_recipient {
         assert!(
             ids.iter().all(|id| id == &ids[0]),

@@ -8,10 +8,10 @@ pub mod transport;
 
 use crate::config::{Config, MailConfig};
 use anyhow::Context;
+use app::error::AppError;
 use app::server::clock::Clock;
 use app::server::links::LinkKey;
 use app::server::services::mail::scheduler::{self, Pass};
-use app::error::AppError;
 use app::server::services::mail::{Claimed, Composer, Outcome, outbox};
 use futures::StreamExt;
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
