@@ -4,6 +4,7 @@
 //! claimed again when its lease expires.
 
 mod message;
+mod relay;
 pub mod transport;
 
 use crate::config::{Config, MailConfig};
@@ -23,11 +24,11 @@ use std::time::Duration;
 use transport::{POOL_SIZE, Transport};
 
 /// The most finished sends recorded in one transaction.
-const RECORD_GROUP: usize = 2 * POOL_SIZE as usize;
+const RECORD_GROUP: usize = 2 * POOL_SIZE;
 
 /// The most messages a crash can leave sent but unrecorded (and so sent again after the
 /// lease): those in flight, those waiting for the recorder, and the group being committed.
-pub const MOST_UNRECORDED: usize = POOL_SIZE as usize * 2 + RECORD_GROUP;
+pub const MOST_UNRECORDED: usize = POOL_SIZE * 2 + RECORD_GROUP;
 
 /// What one delivery round did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -145,7 +146,7 @@ impl Mailer {
         let claimed = outbox::claim(&self.db, self.clock.now(), self.lease, self.batch)
             .await
             .map_err(|error| anyhow::anyhow!("claiming messages: {error:?}"))?;
-        let pool = POOL_SIZE as usize;
+        let pool = POOL_SIZE;
         let (finished, mut to_record) = tokio::sync::mpsc::channel::<(Claimed, Outcome)>(pool);
         let sends = async move {
             futures::stream::iter(claimed)
