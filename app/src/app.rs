@@ -186,6 +186,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/events/:id/campaigns/:campaign_id/mail/templates/:purpose")
+                            view=routes::mail::template_editor::TemplatePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/events/:id/campaigns/:campaign_id/mail/:message_id")
                             view=routes::mail::message::MessagePage
                             ssr=SsrMode::Async

@@ -60,6 +60,13 @@ pub fn problem_in(locale: Locale, problem: &Problem) -> String {
         Problem::NoRecipients => td_string!(locale, errors.no_recipients).to_string(),
         Problem::ExtensionNotLater => td_string!(locale, errors.extension_not_later).to_string(),
         Problem::BothAsked => td_string!(locale, errors.both_asked).to_string(),
+        Problem::UnknownPlaceholder { name } => {
+            td_string!(locale, errors.unknown_placeholder, name = name).to_string()
+        }
+        Problem::MissingPlaceholder { name } => {
+            td_string!(locale, errors.missing_placeholder, name = name).to_string()
+        }
+        Problem::UnclosedPlaceholder => td_string!(locale, errors.unclosed_placeholder).to_string(),
     }
 }
 
@@ -139,6 +146,9 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
             t_string!(i18n, audit.actions.reminder_sent_now).to_string()
         }
         AuditAction::RemindersPaused => t_string!(i18n, audit.actions.reminders_paused).to_string(),
+        AuditAction::MailTemplateChanged => {
+            t_string!(i18n, audit.actions.mail_template_changed).to_string()
+        }
     }
 }
 

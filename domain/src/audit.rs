@@ -36,11 +36,12 @@ pub enum AuditAction {
     ReminderPolicyChanged,
     ReminderSentNow,
     RemindersPaused,
+    MailTemplateChanged,
 }
 
 impl AuditAction {
     /// Every action, in the order the filter lists them.
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::OfficerCreated,
@@ -63,6 +64,7 @@ impl AuditAction {
         AuditAction::ReminderPolicyChanged,
         AuditAction::ReminderSentNow,
         AuditAction::RemindersPaused,
+        AuditAction::MailTemplateChanged,
     ];
 
     pub fn as_code(self) -> &'static str {
@@ -89,6 +91,7 @@ impl AuditAction {
             AuditAction::ReminderPolicyChanged => "reminder_policy_changed",
             AuditAction::ReminderSentNow => "reminder_sent_now",
             AuditAction::RemindersPaused => "reminders_paused",
+            AuditAction::MailTemplateChanged => "mail_template_changed",
         }
     }
 

@@ -57,6 +57,16 @@ pub enum Problem {
     ExtensionNotLater,
     /// Both companies of a merge were asked in the same campaign.
     BothAsked,
+    /// A mail template names a placeholder that does not exist (for this kind of message).
+    UnknownPlaceholder {
+        name: String,
+    },
+    /// A mail template leaves out a placeholder it needs (the personal link).
+    MissingPlaceholder {
+        name: String,
+    },
+    /// A mail template opens `{{` and never closes it.
+    UnclosedPlaceholder,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -86,6 +86,13 @@ pub fn problem(lang: Lang, problem: &Problem) -> String {
         Problem::NoRecipients => ("errors.no_recipients", vec![]),
         Problem::ExtensionNotLater => ("errors.extension_not_later", vec![]),
         Problem::BothAsked => ("errors.both_asked", vec![]),
+        Problem::UnknownPlaceholder { name } => {
+            ("errors.unknown_placeholder", vec![("name", name.clone())])
+        }
+        Problem::MissingPlaceholder { name } => {
+            ("errors.missing_placeholder", vec![("name", name.clone())])
+        }
+        Problem::UnclosedPlaceholder => ("errors.unclosed_placeholder", vec![]),
     };
     text(lang, key, &args)
 }
@@ -128,6 +135,13 @@ pub fn sample_problems() -> Vec<Problem> {
         Problem::NoRecipients,
         Problem::ExtensionNotLater,
         Problem::BothAsked,
+        Problem::UnknownPlaceholder {
+            name: "compnay".into(),
+        },
+        Problem::MissingPlaceholder {
+            name: "link".into(),
+        },
+        Problem::UnclosedPlaceholder,
     ]
 }
 

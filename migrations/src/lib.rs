@@ -11,6 +11,7 @@ mod m20261126_000004_roster_import_and_audit;
 mod m20261126_000005_questionnaires;
 mod m20261127_000006_kpis;
 mod m20261127_000007_outbox;
+mod m20261127_000008_mail_templates;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_questionnaires::Migration),
             Box::new(m20261127_000006_kpis::Migration),
             Box::new(m20261127_000007_outbox::Migration),
+            Box::new(m20261127_000008_mail_templates::Migration),
         ]
     }
 }

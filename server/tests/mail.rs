@@ -51,6 +51,7 @@ with_smtp!(
     a_message_of_a_worker_that_died_is_sent_and_its_late_result_is_ignored,
     officers_set_the_policy_remind_now_and_pause_and_read_the_delivery_log,
     viewers_read_the_delivery_log_but_cannot_change_reminders,
+    officers_word_a_campaigns_messages_preview_them_and_go_back_to_the_standard,
     two_schedulers_and_two_workers_at_once_send_each_of_500_companies_one_invitation,
 );
 
@@ -615,6 +616,19 @@ async fn viewers_read_the_delivery_log_but_cannot_change_reminders(
         )
         .await;
     assert_eq!(status, reqwest::StatusCode::FORBIDDEN);
+    let (status, _) = app
+        .call(
+            "/api/save_mail_template",
+            &[
+                ("event_id", &campaign.event_id.to_string()),
+                ("campaign_id", &campaign.id.to_string()),
+                ("purpose", "reminder"),
+                ("template[subject]", "件名"),
+                ("template[body]", "{{ link }}"),
+            ],
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::FORBIDDEN);
     // Another event's id does not reach this campaign.
     let (status, _) = app
         .call_get(&format!(
@@ -649,4 +663,189 @@ async fn two_schedulers_and_two_workers_at_once_send_each_of_500_companies_one_i
     recipients.sort();
     recipients.dedup();
     assert_eq!(recipients.len(), 500, "every company got one");
+}
+
+async fn mail_template(
+    app: &TestApp,
+    campaign: &campaign::Model,
+    query: &str,
+) -> serde_json::Value {
+    let (status, body) = app
+        .call_get(&format!(
+            "/api/mail_template?event_id={}&campaign_id={}&purpose=invitation{query}",
+            campaign.event_id, campaign.id
+        ))
+        .await;
+    assert!(status.is_success(), "{status} {body}");
+    serde_json::from_str(&body).expect("JSON")
+}
+
+async fn officers_word_a_campaigns_messages_preview_them_and_go_back_to_the_standard(
+    app: TestApp,
+    sink: SmtpSink,
+    _port: u16,
+) {
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    let (event, id) = (campaign.event_id.to_string(), campaign.id.to_string());
+    app.login_as("officer@example.jp", app::domain::Role::Officer)
+        .await;
+
+    // The editor starts from the standard wording.
+    let editor = mail_template(&app, &campaign, "").await;
+    assert_eq!(editor["custom"], false);
+    assert!(
+        editor["source"]["subject"]
+            .as_str()
+            .is_some_and(|s| s.contains("{{ form }}")),
+        "{editor}"
+    );
+    assert!(
+        editor["placeholders"]
+            .as_array()
+            .is_some_and(|p| p.iter().any(|p| p == "link") && !p.iter().any(|p| p == "receipt")),
+        "{editor}"
+    );
+
+    // A wording without the link is refused, and says which placeholder is missing.
+    let subject = "【{{ event }}】ご回答のお願い（{{ company }}）";
+    let (status, body) = app
+        .call(
+            "/api/save_mail_template",
+            &[
+                ("event_id", &event),
+                ("campaign_id", &id),
+                ("purpose", "invitation"),
+                ("template[subject]", subject),
+                ("template[body]", "{{ company }}\n{{ contact }}様"),
+            ],
+        )
+        .await;
+    assert!(status.is_client_error(), "{status}");
+    assert!(
+        body.contains("missing_placeholder") && body.contains("link"),
+        "{body}"
+    );
+    assert_eq!(
+        mail_template(&app, &campaign, "").await["custom"],
+        false,
+        "nothing was saved"
+    );
+
+    // A preview for a chosen company renders its name, its recipients and its link;
+    // an unknown placeholder is named instead.
+    let chosen = &invited[1];
+    let wording = "{{ company }}\n{{ contact }}様\n\nご回答はこちら: {{ link }}\n\n{{ signature }}";
+    let query = |body: &str| {
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair("preview[subject]", subject)
+            .append_pair("preview[body]", body)
+            .append_pair("company_id", &chosen.company_id.to_string())
+            .finish()
+    };
+    let previewed = mail_template(&app, &campaign, &format!("&{}", query(wording))).await;
+    let link = format!("http://127.0.0.1/a/{}", links().token(&chosen.token_seed));
+    let preview = &previewed["preview"];
+    assert_eq!(preview["company_id"], chosen.company_id);
+    let company = preview["company"].as_str().expect("a company").to_owned();
+    assert!(
+        preview["subject"]
+            .as_str()
+            .is_some_and(|s| s.contains(&company) && !s.contains("{{")),
+        "{preview}"
+    );
+    assert!(
+        preview["body_text"]
+            .as_str()
+            .is_some_and(|s| s.contains(&format!("ご回答はこちら: {link}"))),
+        "{preview}"
+    );
+    let address = primary_email(&app, chosen.company_id).await;
+    assert!(preview["to"].to_string().contains(&address), "{preview}");
+    let refused = mail_template(
+        &app,
+        &campaign,
+        &format!("&{}", query("{{ link }} {{ compnay }}")),
+    )
+    .await;
+    assert!(refused["preview"].is_null());
+    assert_eq!(refused["preview_errors"][0]["field"], "body");
+    assert_eq!(refused["preview_errors"][0]["problem"]["name"], "compnay");
+    // The page renders the same preview without JavaScript.
+    let (_, html) = app
+        .get_text(&format!(
+            "/events/{event}/campaigns/{id}/mail/templates/invitation?preview=1&{}",
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair("subject", subject)
+                .append_pair("body", wording)
+                .append_pair("company", &chosen.company_id.to_string())
+                .finish()
+        ))
+        .await;
+    assert!(
+        html.contains("この文面で保存"),
+        "the page offers to save the preview"
+    );
+    assert!(html.contains(&format!("ご回答はこちら: {link}")));
+
+    // Saved, it words the invitations queued after it, in text and in HTML.
+    let (status, body) = app
+        .call(
+            "/api/save_mail_template",
+            &[
+                ("event_id", &event),
+                ("campaign_id", &id),
+                ("purpose", "invitation"),
+                ("template[subject]", subject),
+                ("template[body]", wording),
+            ],
+        )
+        .await;
+    assert!(
+        status.is_success() || status.is_redirection(),
+        "{status} {body}"
+    );
+    assert_eq!(mail_template(&app, &campaign, "").await["custom"], true);
+    app.mailer.schedule().await.expect("scheduler");
+    app.mailer.deliver_due().await.expect("worker");
+    let received = sink.received();
+    assert_eq!(received.len(), invited.len());
+    let message = received
+        .iter()
+        .find(|m| m.recipients.contains(&address))
+        .expect("the chosen company's message");
+    assert_eq!(
+        message.subject(),
+        preview["subject"].as_str().expect("subject")
+    );
+    assert!(message.text().contains(&format!("ご回答はこちら: {link}")));
+    let html = message
+        .parsed()
+        .body_html(0)
+        .expect("an HTML part")
+        .into_owned();
+    assert!(html.contains(&format!("<a href=\"{link}\">")), "{html}");
+    let log = delivery_log(&app, campaign.event_id, campaign.id).await;
+    assert_eq!(log["templates"][0]["purpose"], "invitation");
+    assert_eq!(log["templates"][0]["custom"], true);
+
+    // Back to the standard wording; both changes are in the audit log.
+    let (status, _) = app
+        .call(
+            "/api/reset_mail_template",
+            &[
+                ("event_id", &event),
+                ("campaign_id", &id),
+                ("purpose", "invitation"),
+            ],
+        )
+        .await;
+    assert!(status.is_success() || status.is_redirection(), "{status}");
+    assert_eq!(mail_template(&app, &campaign, "").await["custom"], false);
+    let changes = app::server::entities::audit_log::Entity::find()
+        .filter(app::server::entities::audit_log::Column::Action.eq("mail_template_changed"))
+        .all(&app.db)
+        .await
+        .expect("audit");
+    assert_eq!(changes.len(), 2, "saved, then reset");
 }

@@ -30,7 +30,7 @@ pub async fn delivery_log(event_id: i32, campaign_id: i32) -> Result<DeliveryLog
             require_officer().await?;
             let state = AppState::from_context()?;
             let row = campaign_of(&state, event_id, campaign_id).await?;
-            reminders::page(&state.db, &state.calendar, &row).await
+            reminders::page(&state.db, &state.composer, &state.calendar, &row).await
         }
         .await,
     )
@@ -164,7 +164,7 @@ pub async fn pause_reminders(
 }
 
 #[cfg(feature = "ssr")]
-async fn campaign_of(
+pub(super) async fn campaign_of(
     state: &AppState,
     event_id: i32,
     campaign_id: i32,

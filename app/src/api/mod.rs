@@ -20,6 +20,7 @@ pub mod kpi_dto;
 pub mod kpis;
 pub mod mail;
 pub mod mail_dto;
+pub mod mail_templates;
 pub mod officers;
 pub mod roster;
 pub mod session;

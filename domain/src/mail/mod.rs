@@ -4,7 +4,9 @@
 pub mod calendar;
 pub mod policy;
 pub mod purpose;
+pub mod template;
 
 pub use calendar::BusinessCalendar;
 pub use policy::{ReminderPolicy, ReminderPolicyInput};
 pub use purpose::{DeliveryState, Purpose};
+pub use template::{MailTemplate, MailTemplateInput, Placeholder, TemplateText};

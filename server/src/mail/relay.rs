@@ -215,7 +215,9 @@ impl Relay {
                 let socket = tokio::net::TcpStream::connect((host.as_str(), *port))
                     .await
                     .map_err(|error| unreachable(&error))?;
-                socket.set_nodelay(true).map_err(|error| unreachable(&error))?;
+                socket
+                    .set_nodelay(true)
+                    .map_err(|error| unreachable(&error))?;
                 AsyncSmtpConnection::connect_with_transport(Box::new(socket), hello)
                     .await
                     .map_err(|error| unreachable(&error))?

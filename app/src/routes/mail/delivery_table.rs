@@ -54,7 +54,7 @@ pub fn DeliveryTable(
                             let purpose = message.purpose.clone();
                             view! {
                                 <tr>
-                                    <td>{when}</td>
+                                    <td class="time">{when}</td>
                                     <th scope="row">
                                         <a href=format!("/companies/{}", message.company_id)>{message.company.clone()}</a>
                                     </th>
@@ -63,7 +63,7 @@ pub fn DeliveryTable(
                                         {(message.sequence > 1).then(|| format!(" #{}", message.sequence))}
                                     </td>
                                     <td class="recipients">{message.to.join(", ")}</td>
-                                    <td><DeliveryState code=message.state.clone() /></td>
+                                    <td class="state"><DeliveryState code=message.state.clone() /></td>
                                     <td>{message.attempts}</td>
                                     <td class="reply">{move || reply_text(i18n, &reply)}</td>
                                     <td><a href=href aria-label=label>{t!(i18n, mail.open)}</a></td>

@@ -1,11 +1,12 @@
 //! `/events/{id}/campaigns/{campaign_id}/mail`: a campaign's email. The reminder policy
 //! (with the times it plans), each company's reminders with "remind now" and pause,
-//! and the delivery log: every message with its state, attempts and the mail server's
+//! the wording of each kind of message, and the delivery log: every message with its state, attempts and the mail server's
 //! last reply.
 
 use super::delivery_table::DeliveryTable;
 use super::policy_form::PolicyForm;
 use super::reminder_table::ReminderTable;
+use super::template_list::TemplateList;
 use crate::api::mail::{PauseReminders, RemindNow, SaveReminderPolicy, delivery_log};
 use crate::api::mail_dto::DeliveryLogDto;
 use crate::app::use_session;
@@ -94,6 +95,7 @@ fn Mail(page: DeliveryLogDto, event_id: i32, campaign_id: i32, actions: Actions)
         schedule,
         companies,
         messages,
+        templates,
     } = page;
     let title = td_string!(locale, mail.page_title, campaign = campaign_title.clone()).to_string();
     let page_title = format!("{title} - {event_name}");
@@ -125,6 +127,11 @@ fn Mail(page: DeliveryLogDto, event_id: i32, campaign_id: i32, actions: Actions)
         <section class="card" aria-labelledby="reminders-heading">
             <h2 id="reminders-heading">{t!(i18n, mail.companies)}</h2>
             <ReminderTable rows=companies event_id campaign_id remind=actions.remind pause=actions.pause />
+        </section>
+        <section class="card" aria-labelledby="templates-heading">
+            <h2 id="templates-heading">{t!(i18n, mail.templates)}</h2>
+            <p class="hint">{t!(i18n, mail.templates_note)}</p>
+            <TemplateList templates event_id campaign_id />
         </section>
         <section class="card" aria-labelledby="log-heading">
             <h2 id="log-heading">{t!(i18n, mail.log)}</h2>

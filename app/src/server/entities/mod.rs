@@ -10,6 +10,7 @@ pub mod form_version;
 pub mod invitation;
 pub mod kpi;
 pub mod kpi_year;
+pub mod mail_template;
 pub mod officer;
 pub mod outbox_message;
 pub mod participation;

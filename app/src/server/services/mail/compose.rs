@@ -2,11 +2,11 @@
 //! Japanese or English. The personal link is written as [`LINK_PLACEHOLDER`], so what
 //! the outbox stores opens no form; the worker puts the current link in when it sends.
 
-use crate::domain::mail::Purpose;
+use crate::domain::mail::{MailTemplate, MailTemplateInput, Placeholder, Purpose};
 use crate::error::AppError;
 use chrono::{DateTime, Datelike, Utc, Weekday};
 use kotae_domain::office_time::office_offset;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
+use minijinja::{AutoEscape, Environment, HtmlEscape, UndefinedBehavior};
 use std::sync::Arc;
 
 /// Stands for the personal link in stored messages: plain ASCII, so HTML escaping keeps it.
@@ -122,25 +122,28 @@ impl Composer {
         }
     }
 
-    pub fn render(&self, purpose: Purpose, facts: &Facts<'_>) -> Result<Rendered, AppError> {
-        let lang = self.language;
-        let contact = match (facts.contact.trim(), lang) {
-            ("", MailLanguage::Ja) => "ご担当者",
-            ("", MailLanguage::En) => "Sir or Madam",
-            (name, _) => name,
-        };
-        let values = context! {
-            company => one_line(facts.company),
-            contact => one_line(contact),
-            event => one_line(facts.event),
-            form => one_line(facts.form),
-            deadline => deadline_text(facts.deadline, lang),
-            deadline_short => deadline_short(facts.deadline, lang),
-            link => LINK_PLACEHOLDER,
-            signature => &*self.signature,
-            receipt => facts.receipt.unwrap_or(""),
-        };
-        let base = format!("{}.{}", purpose.as_code(), lang.as_code());
+    /// The message for `facts`: in the campaign's own wording when it has one (`custom`),
+    /// else from the built-in template.
+    pub fn render(
+        &self,
+        purpose: Purpose,
+        facts: &Facts<'_>,
+        custom: Option<&MailTemplate>,
+    ) -> Result<Rendered, AppError> {
+        let value = |placeholder| self.value(placeholder, facts);
+        if let Some(custom) = custom {
+            let text = custom.body.fill(value);
+            return Ok(Rendered {
+                subject: one_line(&custom.subject.fill(value)),
+                html: text_to_html(&text),
+                text: format!("{text}\n"),
+            });
+        }
+        let values: std::collections::BTreeMap<&str, String> = Placeholder::ALL
+            .into_iter()
+            .map(|placeholder| (placeholder.name(), value(placeholder)))
+            .collect();
+        let base = format!("{}.{}", purpose.as_code(), self.language.as_code());
         let render = |name: String| {
             self.env
                 .get_template(&name)
@@ -156,6 +159,62 @@ impl Composer {
             html,
         })
     }
+
+    /// What `placeholder` stands for in a message about `facts`. Names are made single
+    /// lines here, so no template can put a roster's newline into the subject.
+    fn value(&self, placeholder: Placeholder, facts: &Facts<'_>) -> String {
+        let lang = self.language;
+        match placeholder {
+            Placeholder::Company => one_line(facts.company),
+            Placeholder::Contact => match (facts.contact.trim(), lang) {
+                ("", MailLanguage::Ja) => "ご担当者".to_owned(),
+                ("", MailLanguage::En) => "Sir or Madam".to_owned(),
+                (name, _) => one_line(name),
+            },
+            Placeholder::Event => one_line(facts.event),
+            Placeholder::Form => one_line(facts.form),
+            Placeholder::Deadline => deadline_text(facts.deadline, lang),
+            Placeholder::DeadlineShort => deadline_short(facts.deadline, lang),
+            Placeholder::Link => LINK_PLACEHOLDER.to_owned(),
+            Placeholder::Signature => self.signature.to_string(),
+            Placeholder::Receipt => facts.receipt.unwrap_or("").to_owned(),
+        }
+    }
+
+    /// The built-in wording of `purpose` in the office's language, as an officer starts
+    /// editing it: the first line of the `.txt` template is the subject.
+    pub fn builtin(&self, purpose: Purpose) -> MailTemplateInput {
+        let name = format!("{}.{}.txt", purpose.as_code(), self.language.as_code());
+        let source = TEMPLATES
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(_, source)| *source)
+            .unwrap_or_default();
+        let (subject, body) = source.split_once("\n\n").unwrap_or((source, ""));
+        MailTemplateInput {
+            subject: subject.trim().to_owned(),
+            body: body.trim_end().to_owned(),
+        }
+    }
+}
+
+/// The HTML part of a message an officer wrote as plain text: escaped, a paragraph per
+/// blank-line-separated block, the personal link clickable.
+fn text_to_html(text: &str) -> String {
+    let mut html = String::new();
+    for block in text.split("\n\n").filter(|block| !block.trim().is_empty()) {
+        let lines: Vec<String> = block
+            .lines()
+            .map(|line| HtmlEscape(line).to_string())
+            .collect();
+        html.push_str("<p>");
+        html.push_str(&lines.join("<br>"));
+        html.push_str("</p>\n");
+    }
+    html.replace(
+        LINK_PLACEHOLDER,
+        &format!("<a href=\"{LINK_PLACEHOLDER}\">{LINK_PLACEHOLDER}</a>"),
+    )
 }
 
 /// Text for a single line: control characters (a newline in a company name, say)
@@ -228,7 +287,7 @@ mod tests {
             let composer = Composer::new("産業振興課", language);
             for purpose in Purpose::ALL {
                 let message = composer
-                    .render(purpose, &facts("株式会社テスト", "山田 太郎"))
+                    .render(purpose, &facts("株式会社テスト", "山田 太郎"), None)
                     .expect("renders");
                 assert!(!message.subject.is_empty(), "{purpose:?} {language:?}");
                 assert!(message.text.contains(LINK_PLACEHOLDER));
@@ -242,13 +301,17 @@ mod tests {
     fn a_japanese_greeting_names_the_company_and_the_contact_and_the_deadline_has_its_weekday() {
         let composer = Composer::new("産業振興課", MailLanguage::Ja);
         let message = composer
-            .render(Purpose::Invitation, &facts("株式会社テスト", "山田 太郎"))
+            .render(
+                Purpose::Invitation,
+                &facts("株式会社テスト", "山田 太郎"),
+                None,
+            )
             .expect("renders");
         assert!(message.text.starts_with("株式会社テスト\n山田 太郎様\n"));
         assert!(message.text.contains("2026年6月30日（火）17:00"));
         assert!(message.subject.contains("6月30日（火）まで"));
         let nameless = composer
-            .render(Purpose::Reminder, &facts("株式会社テスト", " "))
+            .render(Purpose::Reminder, &facts("株式会社テスト", " "), None)
             .expect("renders");
         assert!(nameless.text.contains("ご担当者様"));
     }
@@ -263,6 +326,7 @@ mod tests {
                     form: "<b>アンケート</b>\r\nBcc: evil@example.com",
                     ..facts("A&B <工業>", "x")
                 },
+                None,
             )
             .expect("renders");
         assert!(message.html.contains("A&amp;B &lt;工業&gt;"));
@@ -271,6 +335,57 @@ mod tests {
         assert!(
             message.text.contains("A&B <工業>"),
             "plain text is not escaped"
+        );
+    }
+
+    #[test]
+    fn the_built_in_wording_is_a_valid_starting_point_for_an_officer() {
+        for language in [MailLanguage::Ja, MailLanguage::En] {
+            let composer = Composer::new("課", language);
+            for purpose in Purpose::ALL {
+                let source = composer.builtin(purpose);
+                let parsed = MailTemplate::parse(&source, purpose).expect("parses");
+                let custom = composer
+                    .render(
+                        purpose,
+                        &facts("株式会社テスト", "山田 太郎"),
+                        Some(&parsed),
+                    )
+                    .expect("renders");
+                let builtin = composer
+                    .render(purpose, &facts("株式会社テスト", "山田 太郎"), None)
+                    .expect("renders");
+                assert_eq!(custom.subject, builtin.subject);
+                assert_eq!(custom.text, builtin.text);
+            }
+        }
+    }
+
+    #[test]
+    fn an_officers_wording_is_escaped_in_html_and_its_link_is_clickable() {
+        let composer = Composer::new("課", MailLanguage::Ja);
+        let custom = MailTemplate::parse(
+            &MailTemplateInput {
+                subject: "{{ company }} 様へ\nBcc: x".into(),
+                body: "{{ company }} 様\n<b>太字</b>\n\n{{ link }}".into(),
+            },
+            Purpose::Reminder,
+        )
+        .expect("parses");
+        let message = composer
+            .render(
+                Purpose::Reminder,
+                &facts("A&B\r\nBcc: e@x", "x"),
+                Some(&custom),
+            )
+            .expect("renders");
+        assert_eq!(message.subject, "A&B  Bcc: e@x 様へ Bcc: x");
+        assert_eq!(
+            message.html,
+            format!(
+                "<p>A&amp;B  Bcc: e@x 様<br>&lt;b&gt;太字&lt;&#x2f;b&gt;</p>\n\
+                 <p><a href=\"{LINK_PLACEHOLDER}\">{LINK_PLACEHOLDER}</a></p>\n"
+            )
         );
     }
 }

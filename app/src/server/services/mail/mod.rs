@@ -9,6 +9,7 @@ pub mod outbox;
 pub mod recipients;
 pub mod reminders;
 pub mod scheduler;
+pub mod templates;
 
 pub use compose::{Composer, MailLanguage};
 pub use outbox::{Claimed, Outcome};

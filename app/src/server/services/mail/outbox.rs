@@ -46,6 +46,7 @@ pub async fn enqueue(
         .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    let custom = super::templates::custom(txn, composer, campaign.id, purpose).await?;
     let company_ids: Vec<i32> = wanted.iter().map(|w| w.company_id).collect();
     let mut names = HashMap::new();
     let mut contacts: HashMap<i32, Vec<contact::Model>> = HashMap::new();
@@ -88,6 +89,7 @@ pub async fn enqueue(
                 deadline: campaign.deadline,
                 receipt: item.receipt.as_deref(),
             },
+            custom.as_ref(),
         )?;
         let (state, reply) = if recipients.is_empty() {
             (DeliveryState::Failed, NO_ADDRESS)

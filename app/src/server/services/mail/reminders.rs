@@ -21,6 +21,7 @@ use std::collections::HashMap;
 /// The campaign's email page.
 pub async fn page(
     db: &DatabaseConnection,
+    composer: &Composer,
     calendar: &BusinessCalendar,
     row: &campaign::Model,
 ) -> Result<DeliveryLogDto, AppError> {
@@ -62,6 +63,7 @@ pub async fn page(
         policy: policy.to_input(),
         companies,
         messages: super::log::for_campaign(db, row.id).await?,
+        templates: super::templates::summaries(db, composer, row.id).await?,
     })
 }
 
