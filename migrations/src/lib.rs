@@ -12,6 +12,7 @@ mod m20261126_000005_questionnaires;
 mod m20261127_000006_kpis;
 mod m20261127_000007_outbox;
 mod m20261127_000008_mail_templates;
+mod m20261127_000009_officer_digest;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_kpis::Migration),
             Box::new(m20261127_000007_outbox::Migration),
             Box::new(m20261127_000008_mail_templates::Migration),
+            Box::new(m20261127_000009_officer_digest::Migration),
         ]
     }
 }

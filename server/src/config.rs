@@ -58,6 +58,9 @@ pub struct MailConfig {
     pub closed_days: Vec<chrono::NaiveDate>,
     /// `KOTAE_YEAR_END_CLOSURE`: `on` (default) keeps 29 Dec to 3 Jan closed.
     pub year_end_closure: bool,
+    /// `KOTAE_DIGEST`: `on` (default) sends every admin and officer a digest of the open
+    /// requests on business-day mornings; `off` sends none.
+    pub digest: bool,
     /// `KOTAE_MAIL_LEASE` seconds (default 300): how long a worker's claim on a message
     /// lasts; a message whose worker died is sent again after it. Longer than the
     /// slowest send, or a slow message could be sent twice.
@@ -115,6 +118,7 @@ impl MailConfig {
             batch: 50,
             closed_days: Vec::new(),
             year_end_closure: true,
+            digest: true,
             lease: Duration::from_secs(300),
             loops: Some(MailLoops {
                 scheduler: Duration::from_secs(60),
@@ -153,6 +157,7 @@ impl MailConfig {
                 .with_context(|| format!("KOTAE_MAIL_LANGUAGE={language:?} must be ja or en"))?;
         }
         mail.cc_others = on_off(var("KOTAE_MAIL_CC_OTHERS"), "KOTAE_MAIL_CC_OTHERS", true)?;
+        mail.digest = on_off(var("KOTAE_DIGEST"), "KOTAE_DIGEST", true)?;
         mail.year_end_closure = on_off(
             var("KOTAE_YEAR_END_CLOSURE"),
             "KOTAE_YEAR_END_CLOSURE",

@@ -52,6 +52,7 @@ with_smtp!(
     officers_set_the_policy_remind_now_and_pause_and_read_the_delivery_log,
     viewers_read_the_delivery_log_but_cannot_change_reminders,
     officers_word_a_campaigns_messages_preview_them_and_go_back_to_the_standard,
+    officers_get_one_digest_on_business_day_mornings_while_requests_are_open,
     two_schedulers_and_two_workers_at_once_send_each_of_500_companies_one_invitation,
 );
 
@@ -64,6 +65,8 @@ where
     let mut mail = server::config::MailConfig::files_in(std::path::Path::new("unused"));
     mail.transport = server::config::MailTransport::Smtp(SmtpSink::url(port));
     mail.loops = None;
+    // The digest has its own scenario; elsewhere it would add officers' mail to counts.
+    mail.digest = name.contains("digest");
     let options = Options {
         mail: Some(mail),
         ..Options::default()
@@ -211,7 +214,7 @@ async fn invitations_arrive_with_recipients_subject_and_personal_link(
     let stored = messages(&app).await;
     let row = stored
         .iter()
-        .find(|m| m.invitation_id == first.id)
+        .find(|m| m.invitation_id == Some(first.id))
         .expect("its outbox row");
     assert_eq!(row.state, "sent");
     assert!(row.last_reply.starts_with("250"), "{}", row.last_reply);
@@ -350,7 +353,10 @@ async fn a_refused_address_is_not_retried_until_it_is_fixed(
     let board: serde_json::Value = serde_json::from_str(&body).expect("JSON");
     let failures = board["mail_failures"].as_array().expect("failures");
     assert_eq!(failures.len(), 1);
-    assert_eq!(failures[0]["company_id"], failed.company_id);
+    assert_eq!(
+        failures[0]["company_id"],
+        failed.company_id.expect("a company")
+    );
 
     // An officer fixes the address: the message goes out to the new one.
     let person = contact::Entity::find()
@@ -848,4 +854,98 @@ async fn officers_word_a_campaigns_messages_preview_them_and_go_back_to_the_stan
         .await
         .expect("audit");
     assert_eq!(changes.len(), 2, "saved, then reset");
+}
+
+async fn officers_get_one_digest_on_business_day_mornings_while_requests_are_open(
+    app: TestApp,
+    sink: SmtpSink,
+    _port: u16,
+) {
+    use app::domain::Role;
+    // Nothing open yet, 09:00 on Monday 1 June: no digest.
+    app.login_as("viewer@example.jp", Role::Viewer).await;
+    app.login_as("officer@example.jp", Role::Officer).await;
+    assert_eq!(app.mailer.schedule().await.expect("scheduler").digests, 0);
+
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    let writers = app::server::entities::officer::Entity::find()
+        .filter(app::server::entities::officer::Column::Role.ne(Role::Viewer.as_str()))
+        .all(&app.db)
+        .await
+        .expect("officers")
+        .len() as u64;
+    let pass = app.mailer.schedule().await.expect("scheduler");
+    assert_eq!(
+        pass.digests, writers,
+        "admins' and officers', not the viewer's"
+    );
+    assert_eq!(
+        app.mailer.schedule().await.expect("scheduler").digests,
+        0,
+        "one a day"
+    );
+    app.mailer.deliver_due().await.expect("worker");
+    let digest = sink
+        .received()
+        .into_iter()
+        .find(|m| m.recipients.iter().any(|r| r == "officer@example.jp"))
+        .expect("the officer's digest");
+    assert!(
+        digest.subject().contains("回答状況のまとめ"),
+        "{}",
+        digest.subject()
+    );
+    let text = digest.text();
+    assert!(
+        text.contains(&format!("提出済み: 0 / {} 社", invited.len())),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "http://127.0.0.1/events/{}/campaigns/{}",
+            campaign.event_id, campaign.id
+        )),
+        "{text}"
+    );
+    assert!(
+        !sink
+            .received()
+            .iter()
+            .any(|m| m.recipients.iter().any(|r| r == "viewer@example.jp")),
+        "viewers get no digest"
+    );
+
+    // One company submits during Monday; Tuesday's digest counts it as new.
+    let first = &invited[0];
+    submit(&app, &format!("/a/{}", links().token(&first.token_seed))).await;
+    app.clock.advance(Duration::from_secs(24 * 3600));
+    let pass = app.mailer.schedule().await.expect("scheduler");
+    assert_eq!(pass.digests, writers);
+    app.mailer.deliver_due().await.expect("worker");
+    let tuesday = sink
+        .received()
+        .into_iter()
+        .filter(|m| m.subject().contains("回答状況のまとめ"))
+        .find(|m| m.subject().contains("6月2日"))
+        .expect("Tuesday's digest");
+    assert!(
+        tuesday.text().contains(&format!(
+            "提出済み: 1 / {} 社（前回のまとめ以降 +1）",
+            invited.len()
+        )),
+        "{}",
+        tuesday.text()
+    );
+
+    // Saturday at nine: no digest (not a business day); nor on Monday before nine.
+    app.clock.advance(Duration::from_secs(4 * 24 * 3600));
+    assert_eq!(app.mailer.schedule().await.expect("scheduler").digests, 0);
+    app.clock.advance(Duration::from_secs(2 * 24 * 3600 - 60));
+    assert_eq!(app.mailer.schedule().await.expect("scheduler").digests, 0);
+    app.clock.advance(Duration::from_secs(60));
+    assert_eq!(
+        app.mailer.schedule().await.expect("scheduler").digests,
+        writers
+    );
 }

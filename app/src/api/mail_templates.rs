@@ -22,7 +22,9 @@ use {
 
 #[cfg(feature = "ssr")]
 fn purpose_of(code: &str) -> Result<Purpose, AppError> {
-    Purpose::parse(code).ok_or(AppError::NotFound)
+    Purpose::parse(code)
+        .filter(|purpose| purpose.is_for_companies())
+        .ok_or(AppError::NotFound)
 }
 
 /// The editor of one kind of message. `preview` holds the typed wording to render for

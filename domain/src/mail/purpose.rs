@@ -11,16 +11,28 @@ pub enum Purpose {
     Reminder,
     /// To the company after it submitted: its receipt number.
     Receipt,
+    /// To an officer, on business-day mornings: where the open requests stand.
+    Digest,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 3] = [Purpose::Invitation, Purpose::Reminder, Purpose::Receipt];
+    pub const ALL: [Purpose; 4] = [
+        Purpose::Invitation,
+        Purpose::Reminder,
+        Purpose::Receipt,
+        Purpose::Digest,
+    ];
+
+    /// The messages to companies, which a campaign can word its own way.
+    pub const FOR_COMPANIES: [Purpose; 3] =
+        [Purpose::Invitation, Purpose::Reminder, Purpose::Receipt];
 
     pub fn as_code(self) -> &'static str {
         match self {
             Purpose::Invitation => "invitation",
             Purpose::Reminder => "reminder",
             Purpose::Receipt => "receipt",
+            Purpose::Digest => "digest",
         }
     }
 
@@ -28,6 +40,10 @@ impl Purpose {
         Self::ALL
             .into_iter()
             .find(|purpose| purpose.as_code() == code)
+    }
+
+    pub fn is_for_companies(self) -> bool {
+        self != Purpose::Digest
     }
 
     /// A reminder is pointless once the company has submitted; other messages stand.

@@ -195,7 +195,7 @@ mod tests {
             ),
             Purpose::Reminder,
         )
-        .unwrap();
+        .expect("parses");
         let filled = template.body.fill(|p| format!("<{}>", p.name()));
         assert_eq!(filled, "<company>\n<contact>様\n<link>");
         assert_eq!(
@@ -210,7 +210,7 @@ mod tests {
             &input("件名", "{{ link }} {{ compnay }}"),
             Purpose::Invitation,
         )
-        .unwrap_err();
+        .expect_err("refused");
         assert_eq!(
             errors.for_field("body"),
             Some(&Problem::UnknownPlaceholder {
@@ -227,7 +227,7 @@ mod tests {
             &input("受付", &format!("{body} {{{{ link }}}}")),
             Purpose::Reminder,
         )
-        .unwrap_err();
+        .expect_err("refused");
         assert!(matches!(
             errors.for_field("body"),
             Some(Problem::UnknownPlaceholder { .. })
@@ -237,7 +237,8 @@ mod tests {
     #[test]
     fn invitations_and_reminders_must_carry_the_link() {
         for purpose in [Purpose::Invitation, Purpose::Reminder] {
-            let errors = MailTemplate::parse(&input("件名", "本文のみ"), purpose).unwrap_err();
+            let errors =
+                MailTemplate::parse(&input("件名", "本文のみ"), purpose).expect_err("refused");
             assert_eq!(
                 errors.for_field("body"),
                 Some(&Problem::MissingPlaceholder {
@@ -250,15 +251,16 @@ mod tests {
 
     #[test]
     fn blank_long_and_unclosed_texts_are_refused_with_every_problem_at_once() {
-        let errors = MailTemplate::parse(&input("  ", "{{ link"), Purpose::Reminder).unwrap_err();
+        let errors =
+            MailTemplate::parse(&input("  ", "{{ link"), Purpose::Reminder).expect_err("refused");
         assert_eq!(errors.for_field("subject"), Some(&Problem::Required));
         assert_eq!(
             errors.for_field("body"),
             Some(&Problem::UnclosedPlaceholder)
         );
         let long = "あ".repeat(MAX_SUBJECT + 1);
-        let errors =
-            MailTemplate::parse(&input(&long, "{{ link }}"), Purpose::Reminder).unwrap_err();
+        let errors = MailTemplate::parse(&input(&long, "{{ link }}"), Purpose::Reminder)
+            .expect_err("refused");
         assert_eq!(
             errors.for_field("subject"),
             Some(&Problem::TooLong { max: MAX_SUBJECT })
@@ -271,7 +273,7 @@ mod tests {
             &input("{ 件名 }", "a } b {{ link }} c {"),
             Purpose::Reminder,
         )
-        .unwrap();
+        .expect("parses");
         assert_eq!(template.subject.fill(|_| String::new()), "{ 件名 }");
         assert_eq!(template.body.fill(|_| "L".into()), "a } b L c {");
     }

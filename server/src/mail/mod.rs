@@ -63,6 +63,8 @@ pub struct Mailer {
     /// taken to have died, and the message is claimed again.
     lease: Duration,
     limiter: Option<Arc<DefaultDirectRateLimiter>>,
+    /// Officers get a digest on business-day mornings (`KOTAE_DIGEST`).
+    digest: bool,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -125,14 +127,22 @@ impl Mailer {
             batch: config.mail.batch,
             lease: config.mail.lease,
             limiter,
+            digest: config.mail.digest,
         })
     }
 
     /// One pass of the scheduler: invitations of campaigns that opened, reminders due.
     pub async fn schedule(&self) -> anyhow::Result<Pass> {
-        scheduler::run_pass(&self.db, &self.composer, &self.calendar, self.clock.now())
-            .await
-            .map_err(|error| anyhow::anyhow!("scheduler pass: {error:?}"))
+        let digest_links = self.digest.then_some(self.base_url.as_str());
+        scheduler::run_pass(
+            &self.db,
+            &self.composer,
+            &self.calendar,
+            digest_links,
+            self.clock.now(),
+        )
+        .await
+        .map_err(|error| anyhow::anyhow!("scheduler pass: {error:?}"))
     }
 
     /// Claims one batch of due messages and sends them (a few at once, over the pooled

@@ -254,16 +254,18 @@ mod tests {
 
     #[test]
     fn ports_follow_the_scheme_and_tls_mode() {
-        assert_eq!(parse("smtp://relay.example.jp").unwrap().port, 25);
+        assert_eq!(parse("smtp://relay.example.jp").expect("parses").port, 25);
         assert_eq!(
-            parse("smtp://relay.example.jp?tls=required").unwrap().port,
+            parse("smtp://relay.example.jp?tls=required")
+                .expect("parses")
+                .port,
             587
         );
-        assert_eq!(parse("smtps://relay.example.jp").unwrap().port, 465);
-        assert_eq!(parse("smtp://127.0.0.1:2525").unwrap().port, 2525);
+        assert_eq!(parse("smtps://relay.example.jp").expect("parses").port, 465);
+        assert_eq!(parse("smtp://127.0.0.1:2525").expect("parses").port, 2525);
         assert!(matches!(
             parse("smtp://relay.example.jp?tls=opportunistic")
-                .unwrap()
+                .expect("parses")
                 .security,
             Security::StartTls {
                 required: false,
@@ -274,7 +276,8 @@ mod tests {
 
     #[test]
     fn credentials_are_percent_decoded() {
-        let settings = parse("smtp://kotae%40city.example.jp:p%40ss%2Fw@relay:587").unwrap();
+        let settings =
+            parse("smtp://kotae%40city.example.jp:p%40ss%2Fw@relay:587").expect("parses");
         let expected = Credentials::new("kotae@city.example.jp".into(), "p@ss/w".into());
         assert_eq!(settings.credentials, Some(expected));
     }
@@ -288,7 +291,7 @@ mod tests {
 
     #[test]
     fn the_path_names_the_client_in_ehlo() {
-        let settings = parse("smtp://relay/kotae.city.example.jp").unwrap();
+        let settings = parse("smtp://relay/kotae.city.example.jp").expect("parses");
         assert_eq!(
             settings.hello,
             ClientId::Domain("kotae.city.example.jp".into())

@@ -6,9 +6,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub invitation_id: i32,
-    pub campaign_id: i32,
-    pub company_id: i32,
+    /// The company's invitation; none for an officer's digest.
+    pub invitation_id: Option<i32>,
+    pub campaign_id: Option<i32>,
+    pub company_id: Option<i32>,
+    /// The officer a digest is for; none for a company's message.
+    pub officer_id: Option<i32>,
     /// `Purpose` code.
     pub purpose: String,
     /// 1 for the first message of a purpose, 2 for the second reminder, ...

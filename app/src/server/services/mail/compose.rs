@@ -49,6 +49,33 @@ pub struct Facts<'a> {
     pub receipt: Option<&'a str>,
 }
 
+/// What an officer's digest says: each open request of the office.
+#[derive(Debug, Clone)]
+pub struct DigestFacts {
+    pub officer: String,
+    /// The office's date of the digest.
+    pub date: chrono::NaiveDate,
+    pub campaigns: Vec<CampaignStanding>,
+}
+
+/// Where one request stands, for the digest.
+#[derive(Debug, Clone, Default)]
+pub struct CampaignStanding {
+    pub event: String,
+    pub title: String,
+    pub deadline: DateTime<Utc>,
+    pub closed: bool,
+    pub invited: usize,
+    pub submitted: usize,
+    pub submitted_since: usize,
+    pub drafts: usize,
+    pub not_opened: usize,
+    pub reminders_since: usize,
+    pub failures: usize,
+    /// The request's page.
+    pub url: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
     pub subject: String,
@@ -82,7 +109,7 @@ macro_rules! templates {
     };
 }
 
-const TEMPLATES: [(&str, &str); 12] = templates!(
+const TEMPLATES: [(&str, &str); 16] = templates!(
     "invitation.ja.txt",
     "invitation.ja.html",
     "invitation.en.txt",
@@ -95,6 +122,10 @@ const TEMPLATES: [(&str, &str); 12] = templates!(
     "receipt.ja.html",
     "receipt.en.txt",
     "receipt.en.html",
+    "digest.ja.txt",
+    "digest.ja.html",
+    "digest.en.txt",
+    "digest.en.html",
 );
 
 impl Composer {
@@ -179,6 +210,61 @@ impl Composer {
             Placeholder::Signature => self.signature.to_string(),
             Placeholder::Receipt => facts.receipt.unwrap_or("").to_owned(),
         }
+    }
+
+    /// An officer's digest: the built-in template only (it is the office's, not a
+    /// campaign's).
+    pub fn render_digest(&self, facts: &DigestFacts) -> Result<Rendered, AppError> {
+        let base = format!("digest.{}", self.language.as_code());
+        let date = match self.language {
+            MailLanguage::Ja => format!(
+                "{}年{}月{}日（{}）",
+                facts.date.year(),
+                facts.date.month(),
+                facts.date.day(),
+                weekday_ja(facts.date.weekday())
+            ),
+            MailLanguage::En => facts.date.format("%a %-d %B %Y").to_string(),
+        };
+        let campaigns: Vec<_> = facts
+            .campaigns
+            .iter()
+            .map(|c| {
+                minijinja::context! {
+                    event => one_line(&c.event),
+                    title => one_line(&c.title),
+                    deadline => deadline_text(c.deadline, self.language),
+                    closed => c.closed,
+                    invited => c.invited,
+                    submitted => c.submitted,
+                    submitted_since => c.submitted_since,
+                    drafts => c.drafts,
+                    not_opened => c.not_opened,
+                    reminders_since => c.reminders_since,
+                    failures => c.failures,
+                    url => &c.url,
+                }
+            })
+            .collect();
+        let values = minijinja::context! {
+            officer => one_line(&facts.officer),
+            date => date,
+            campaigns => campaigns,
+        };
+        let render = |name: String| {
+            self.env
+                .get_template(&name)
+                .and_then(|template| template.render(&values))
+                .map_err(|error| AppError::internal("rendering the digest", error))
+        };
+        let text = render(format!("{base}.txt"))?;
+        let html = render(format!("{base}.html"))?;
+        let (subject, body) = text.split_once("\n\n").unwrap_or((text.as_str(), ""));
+        Ok(Rendered {
+            subject: one_line(subject),
+            text: body.to_owned(),
+            html,
+        })
     }
 
     /// The built-in wording of `purpose` in the office's language, as an officer starts
@@ -285,7 +371,7 @@ mod tests {
     fn every_template_renders_in_both_languages() {
         for language in [MailLanguage::Ja, MailLanguage::En] {
             let composer = Composer::new("産業振興課", language);
-            for purpose in Purpose::ALL {
+            for purpose in Purpose::FOR_COMPANIES {
                 let message = composer
                     .render(purpose, &facts("株式会社テスト", "山田 太郎"), None)
                     .expect("renders");
@@ -342,7 +428,7 @@ mod tests {
     fn the_built_in_wording_is_a_valid_starting_point_for_an_officer() {
         for language in [MailLanguage::Ja, MailLanguage::En] {
             let composer = Composer::new("課", language);
-            for purpose in Purpose::ALL {
+            for purpose in Purpose::FOR_COMPANIES {
                 let source = composer.builtin(purpose);
                 let parsed = MailTemplate::parse(&source, purpose).expect("parses");
                 let custom = composer

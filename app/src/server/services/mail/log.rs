@@ -45,7 +45,7 @@ async fn deliveries(
     rows: Vec<outbox_message::Model>,
 ) -> Result<Vec<DeliveryDto>, AppError> {
     let names: HashMap<i32, String> = company::Entity::find()
-        .filter(company::Column::Id.is_in(rows.iter().map(|row| row.company_id)))
+        .filter(company::Column::Id.is_in(rows.iter().filter_map(|row| row.company_id)))
         .all(db)
         .await?
         .into_iter()
@@ -55,9 +55,12 @@ async fn deliveries(
         .into_iter()
         .map(|row| DeliveryDto {
             id: row.id,
-            campaign_id: row.campaign_id,
-            company_id: row.company_id,
-            company: names.get(&row.company_id).cloned().unwrap_or_default(),
+            campaign_id: row.campaign_id.unwrap_or_default(),
+            company_id: row.company_id.unwrap_or_default(),
+            company: row
+                .company_id
+                .and_then(|id| names.get(&id).cloned())
+                .unwrap_or_default(),
             purpose: row.purpose,
             sequence: row.sequence,
             to: recipients::load(&row.to_addresses)
@@ -88,7 +91,8 @@ pub async fn message(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let invitation = invitation::Entity::find_by_id(row.invitation_id)
+    let invitation_id = row.invitation_id.ok_or(AppError::NotFound)?;
+    let invitation = invitation::Entity::find_by_id(invitation_id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -4,6 +4,7 @@
 //! messages with a lease, sends them and records the outcome only under its lease.
 
 pub mod compose;
+pub mod digest;
 pub mod log;
 pub mod outbox;
 pub mod recipients;

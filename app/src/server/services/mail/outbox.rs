@@ -97,9 +97,9 @@ pub async fn enqueue(
             (DeliveryState::Queued, "")
         };
         rows.push(outbox_message::ActiveModel {
-            invitation_id: Set(item.invitation_id),
-            campaign_id: Set(campaign.id),
-            company_id: Set(item.company_id),
+            invitation_id: Set(Some(item.invitation_id)),
+            campaign_id: Set(Some(campaign.id)),
+            company_id: Set(Some(item.company_id)),
             purpose: Set(purpose.as_code().to_owned()),
             sequence: Set(item.sequence),
             language: Set(composer.language.as_code().to_owned()),
@@ -225,7 +225,7 @@ pub async fn claim(
         .all(db)
         .await?;
     let invitations: HashMap<i32, invitation::Model> = invitation::Entity::find()
-        .filter(invitation::Column::Id.is_in(messages.iter().map(|m| m.invitation_id)))
+        .filter(invitation::Column::Id.is_in(messages.iter().filter_map(|m| m.invitation_id)))
         .all(db)
         .await?
         .into_iter()
@@ -234,12 +234,14 @@ pub async fn claim(
     Ok(messages
         .into_iter()
         .map(|message| {
-            let invitation = invitations.get(&message.invitation_id);
+            let invitation = message.invitation_id.and_then(|id| invitations.get(&id));
             let purpose = Purpose::parse(&message.purpose).unwrap_or(Purpose::Reminder);
-            let no_longer_wanted = invitation.is_none_or(|inv| {
-                (!purpose.wanted_after_submission() && inv.submitted_at.is_some())
-                    || (purpose == Purpose::Reminder && inv.reminders_paused)
-            });
+            // An officer's digest has no invitation and is always wanted.
+            let no_longer_wanted = purpose.is_for_companies()
+                && invitation.is_none_or(|inv| {
+                    (!purpose.wanted_after_submission() && inv.submitted_at.is_some())
+                        || (purpose == Purpose::Reminder && inv.reminders_paused)
+                });
             Claimed {
                 token_seed: invitation
                     .map(|inv| inv.token_seed.clone())

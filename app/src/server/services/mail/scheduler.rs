@@ -3,7 +3,8 @@
 //! Each decision and its outbox rows are one transaction with a guard (a compare and
 //! set on the campaign or the invitation), so two instances deciding at once queue a
 //! message once; the outbox's unique key is the second lock on that door. All state is
-//! in the database: a restarted server carries on where it stopped.
+//! in the database: a restarted server carries on where it stopped. On business-day
+//! mornings it also queues the officers' digest (`digest`).
 
 use super::compose::Composer;
 use super::outbox::{self, Wanted};
@@ -24,22 +25,33 @@ use std::collections::HashMap;
 pub struct Pass {
     pub invitations: u64,
     pub reminders: u64,
+    pub digests: u64,
 }
 
 /// The most reminders one pass decides: a pass stays short, the next one goes on.
 pub const REMINDER_BATCH: u64 = 500;
 
+/// One pass. `digest_links`: the base URL of the officers' digest links, or `None` when
+/// the office turned the digest off.
 pub async fn run_pass(
     db: &DatabaseConnection,
     composer: &Composer,
     calendar: &BusinessCalendar,
+    digest_links: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Pass, AppError> {
     let invitations = queue_invitations(db, composer, calendar, now).await?;
     let reminders = queue_reminders(db, composer, calendar, now, REMINDER_BATCH).await?;
+    let digests = match digest_links {
+        Some(base_url) => {
+            super::digest::queue_digests(db, composer, calendar, base_url, now).await?
+        }
+        None => 0,
+    };
     Ok(Pass {
         invitations,
         reminders,
+        digests,
     })
 }
 

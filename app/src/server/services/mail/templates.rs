@@ -78,7 +78,7 @@ pub async fn summaries(
         .filter(mail_template::Column::Language.eq(composer.language.as_code()))
         .all(db)
         .await?;
-    Ok(Purpose::ALL
+    Ok(Purpose::FOR_COMPANIES
         .into_iter()
         .map(|purpose| {
             let row = rows.iter().find(|row| row.purpose == purpose.as_code());
