@@ -104,3 +104,62 @@ test("invitations arrive by email, the link in one opens the form, and only comp
     await expectAccessibleBothWays(page);
   }
 });
+
+test("an officer words a campaign's reminder, previews it for a company, and the next reminder says it", async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  test.setTimeout(90_000);
+  watch(page);
+  const event = EVENTS_WITH_PARTICIPANTS.messe;
+  const setup = await campaignWithLink(page, javaScriptEnabled, event.name);
+  await page.goto(`${setup.campaignPath}/mail`);
+  await ready(page, javaScriptEnabled);
+  await page.getByRole("link", { name: "リマインダーの文面を編集" }).click();
+  await expect(page).toHaveURL(/\/mail\/templates\/reminder$/);
+  await ready(page, javaScriptEnabled);
+  await expect(page.getByLabel("件名")).toHaveValue(/{{ form }}/);
+  if (javaScriptEnabled) {
+    await expectAccessibleBothWays(page);
+  }
+
+  // A misspelt placeholder is named, and what was typed stays.
+  const subject = `【至急】${setup.campaignTitle} のご回答のお願い（{{ company }}）`;
+  await page.getByLabel("件名").fill(subject);
+  await page.getByLabel("本文").fill("{{ company }} 様\n\n{{ lnk }}");
+  await page.getByRole("button", { name: "プレビュー" }).click();
+  await expect(page.getByText("差し込み項目「lnk」はありません", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("件名")).toHaveValue(subject);
+
+  // The preview shows the message as the chosen company would receive it.
+  await page.getByLabel("本文").fill("{{ company }} 様\n\n至急ご回答ください。\n{{ link }}\n\n{{ signature }}");
+  await page.getByLabel("プレビューする企業").selectOption({ label: setup.company });
+  await page.getByRole("button", { name: "プレビュー" }).click();
+  const preview = page.getByRole("region", { name: "プレビュー" });
+  await expect(preview).toContainText(`${setup.company} 様`);
+  await expect(preview).toContainText(`【至急】${setup.campaignTitle} のご回答のお願い（${setup.company}）`);
+  await expect(preview).toContainText(new URL(setup.link, "http://x").pathname);
+  if (javaScriptEnabled) {
+    await expectAccessibleBothWays(page);
+  }
+  await preview.getByRole("button", { name: "この文面で保存" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "文面を保存しました" })).toBeVisible();
+  await ready(page, javaScriptEnabled);
+  await expect(page.getByText("この依頼用の文面です", { exact: false })).toBeVisible();
+
+  // The next reminder to that company carries the new wording.
+  await page.goto(`${setup.campaignPath}/mail`);
+  await ready(page, javaScriptEnabled);
+  const table = page.getByRole("region", { name: "企業ごとのリマインダー" }).first();
+  await table.getByRole("button", { name: `${setup.company}に今すぐリマインド` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "リマインダーを送信待ちにしました" })).toBeVisible();
+  await expect
+    .poll(
+      async () =>
+        (await received())
+          .filter((m) => m.subject.startsWith("【至急】") && m.subject.includes(setup.campaignTitle))
+          .map((m) => m.subject),
+      { timeout: 30_000 },
+    )
+    .toEqual([`【至急】${setup.campaignTitle} のご回答のお願い（${setup.company}）`]);
+});

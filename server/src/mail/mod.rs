@@ -253,7 +253,7 @@ impl Mailer {
         if claimed.no_longer_wanted {
             return Outcome::Cancelled;
         }
-        if claimed.message.to_addresses == "[]" {
+        if app::server::services::mail::recipients::load(&claimed.message.to_addresses).is_empty() {
             return Outcome::Permanent(outbox::NO_ADDRESS.to_owned());
         }
         let link = format!(

@@ -294,10 +294,18 @@ pub(super) async fn save_in(
     if submitting {
         // The receipt by email, queued with the submission it confirms: one per
         // submitted revision, so a replayed request queues nothing new.
-        mail::outbox::enqueue(
+        let companies = std::collections::HashMap::from([(
+            opened.invitation.company_id,
+            opened.company.clone(),
+        )]);
+        mail::outbox::enqueue_known(
             conn,
             &deps.composer,
             &opened.campaign,
+            &mail::outbox::Known {
+                event: &opened.event,
+                companies: &companies,
+            },
             Purpose::Receipt,
             &[mail::outbox::Wanted {
                 invitation_id: opened.invitation.id,

@@ -200,30 +200,10 @@ pub async fn queue_reminders(
                     .await?;
                 continue;
             }
-            let next = policy.next_after(
-                campaign.opens_at,
-                deadline_of(campaign, &inv),
-                calendar,
-                u16::try_from(sequence).unwrap_or(u16::MAX),
-                now,
+            let scheduled = Reminding::Scheduled;
+            wanted.extend(
+                mark_reminded(&txn, &policy, campaign, calendar, &inv, scheduled, now).await?,
             );
-            let marked = invitation::Entity::update_many()
-                .col_expr(invitation::Column::RemindersQueued, Expr::value(sequence))
-                .col_expr(invitation::Column::NextReminderAt, Expr::value(next))
-                .filter(invitation::Column::Id.eq(inv.id))
-                .filter(invitation::Column::RemindersQueued.eq(inv.reminders_queued))
-                .filter(invitation::Column::Status.ne(InvitationStatus::Submitted.as_code()))
-                .filter(invitation::Column::RemindersPaused.eq(false))
-                .exec(&txn)
-                .await?;
-            if marked.rows_affected == 1 {
-                wanted.push(Wanted {
-                    invitation_id: inv.id,
-                    company_id: inv.company_id,
-                    sequence,
-                    receipt: None,
-                });
-            }
         }
         // A reminder found due outside the sending window waits for its opening.
         let due_at = policy.next_sending_time(now, calendar);
@@ -240,6 +220,52 @@ pub async fn queue_reminders(
         txn.commit().await?;
     }
     Ok(queued)
+}
+
+/// Who decided a reminder: the schedule skips a paused company; an officer's "remind
+/// now" does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reminding {
+    Scheduled,
+    ByHand,
+}
+
+/// Counts one more reminder for `inv` and moves its next time on, guarded by the count
+/// read before (compare and set: of two deciders, one wins) and by its status (a company
+/// that submitted meanwhile gets none). The reminder to queue, if this decision won.
+async fn mark_reminded(
+    txn: &impl ConnectionTrait,
+    policy: &ReminderPolicy,
+    campaign: &campaign::Model,
+    calendar: &BusinessCalendar,
+    inv: &invitation::Model,
+    by: Reminding,
+    now: DateTime<Utc>,
+) -> Result<Option<Wanted>, AppError> {
+    let sequence = inv.reminders_queued + 1;
+    let next = policy.next_after(
+        campaign.opens_at,
+        deadline_of(campaign, inv),
+        calendar,
+        u16::try_from(sequence).unwrap_or(u16::MAX),
+        now,
+    );
+    let mut update = invitation::Entity::update_many()
+        .col_expr(invitation::Column::RemindersQueued, Expr::value(sequence))
+        .col_expr(invitation::Column::NextReminderAt, Expr::value(next))
+        .filter(invitation::Column::Id.eq(inv.id))
+        .filter(invitation::Column::RemindersQueued.eq(inv.reminders_queued))
+        .filter(invitation::Column::Status.ne(InvitationStatus::Submitted.as_code()));
+    if by == Reminding::Scheduled {
+        update = update.filter(invitation::Column::RemindersPaused.eq(false));
+    }
+    let marked = update.exec(txn).await?;
+    Ok((marked.rows_affected == 1).then(|| Wanted {
+        invitation_id: inv.id,
+        company_id: inv.company_id,
+        sequence,
+        receipt: None,
+    }))
 }
 
 /// Invitations whose next reminder time has come and whose company may be reminded:
@@ -281,30 +307,9 @@ pub async fn remind_now(
     let policy = policy_of(campaign);
     let mut wanted = Vec::new();
     for inv in invitations {
-        let sequence = inv.reminders_queued + 1;
         // It counts towards the policy's maximum, and the schedule goes on after it.
-        let next = policy.next_after(
-            campaign.opens_at,
-            deadline_of(campaign, &inv),
-            calendar,
-            u16::try_from(sequence).unwrap_or(u16::MAX),
-            now,
-        );
-        let marked = invitation::Entity::update_many()
-            .col_expr(invitation::Column::RemindersQueued, Expr::value(sequence))
-            .col_expr(invitation::Column::NextReminderAt, Expr::value(next))
-            .filter(invitation::Column::Id.eq(inv.id))
-            .filter(invitation::Column::RemindersQueued.eq(inv.reminders_queued))
-            .exec(&txn)
-            .await?;
-        if marked.rows_affected == 1 {
-            wanted.push(Wanted {
-                invitation_id: inv.id,
-                company_id: inv.company_id,
-                sequence,
-                receipt: None,
-            });
-        }
+        let by_hand = Reminding::ByHand;
+        wanted.extend(mark_reminded(&txn, &policy, campaign, calendar, &inv, by_hand, now).await?);
     }
     let queued = outbox::enqueue(
         &txn,
