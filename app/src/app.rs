@@ -181,6 +181,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/events/:id/campaigns/:campaign_id/responses/:invitation_id")
+                            view=routes::campaigns::review::ReviewPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/events/:id/campaigns/:campaign_id/mail")
                             view=routes::mail::page::MailPage
                             ssr=SsrMode::Async

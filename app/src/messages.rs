@@ -67,6 +67,8 @@ pub fn problem_in(locale: Locale, problem: &Problem) -> String {
             td_string!(locale, errors.missing_placeholder, name = name).to_string()
         }
         Problem::UnclosedPlaceholder => td_string!(locale, errors.unclosed_placeholder).to_string(),
+        Problem::NotSubmitted => td_string!(locale, errors.not_submitted).to_string(),
+        Problem::NewerRevision => td_string!(locale, errors.newer_revision).to_string(),
     }
 }
 
@@ -148,6 +150,12 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         AuditAction::RemindersPaused => t_string!(i18n, audit.actions.reminders_paused).to_string(),
         AuditAction::MailTemplateChanged => {
             t_string!(i18n, audit.actions.mail_template_changed).to_string()
+        }
+        AuditAction::ResponseReturned => {
+            t_string!(i18n, audit.actions.response_returned).to_string()
+        }
+        AuditAction::ResponseApproved => {
+            t_string!(i18n, audit.actions.response_approved).to_string()
         }
     }
 }

@@ -37,11 +37,13 @@ pub enum AuditAction {
     ReminderSentNow,
     RemindersPaused,
     MailTemplateChanged,
+    ResponseReturned,
+    ResponseApproved,
 }
 
 impl AuditAction {
     /// Every action, in the order the filter lists them.
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 25] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::OfficerCreated,
@@ -65,6 +67,8 @@ impl AuditAction {
         AuditAction::ReminderSentNow,
         AuditAction::RemindersPaused,
         AuditAction::MailTemplateChanged,
+        AuditAction::ResponseReturned,
+        AuditAction::ResponseApproved,
     ];
 
     pub fn as_code(self) -> &'static str {
@@ -92,6 +96,8 @@ impl AuditAction {
             AuditAction::ReminderSentNow => "reminder_sent_now",
             AuditAction::RemindersPaused => "reminders_paused",
             AuditAction::MailTemplateChanged => "mail_template_changed",
+            AuditAction::ResponseReturned => "response_returned",
+            AuditAction::ResponseApproved => "response_approved",
         }
     }
 

@@ -17,14 +17,21 @@ pub enum InvitationStatus {
     Opened,
     Draft,
     Submitted,
+    /// An officer sent the submitted answers back for correction (差し戻し): counts as
+    /// not submitted until the company submits again.
+    Returned,
+    /// An officer accepted the submitted answers.
+    Approved,
 }
 
 impl InvitationStatus {
-    pub const ALL: [InvitationStatus; 4] = [
+    pub const ALL: [InvitationStatus; 6] = [
         InvitationStatus::NotOpened,
         InvitationStatus::Opened,
         InvitationStatus::Draft,
         InvitationStatus::Submitted,
+        InvitationStatus::Returned,
+        InvitationStatus::Approved,
     ];
 
     pub fn as_code(self) -> &'static str {
@@ -33,6 +40,8 @@ impl InvitationStatus {
             InvitationStatus::Opened => "opened",
             InvitationStatus::Draft => "draft",
             InvitationStatus::Submitted => "submitted",
+            InvitationStatus::Returned => "returned",
+            InvitationStatus::Approved => "approved",
         }
     }
 
@@ -43,10 +52,33 @@ impl InvitationStatus {
             .ok_or(Problem::InvalidChoice)
     }
 
-    /// The status after something happened; it never goes back (a company that
-    /// submitted and opens the link again is still "submitted").
+    /// The status after the company did something (`to` is opened, draft or
+    /// submitted). It never goes back: a company that submitted and opens the link again
+    /// is still "submitted"; a returned report stays returned through its drafts, and
+    /// an approved one stays approved until the company submits a new version.
     pub fn advance(self, to: InvitationStatus) -> InvitationStatus {
-        self.max(to)
+        use InvitationStatus::*;
+        match (self, to) {
+            (_, Submitted) => Submitted,
+            (Returned | Approved | Submitted, _) => self,
+            _ => self.max(to),
+        }
+    }
+
+    /// Whether the company has done what was asked: no reminders, counted as answered.
+    pub fn counts_as_submitted(self) -> bool {
+        matches!(
+            self,
+            InvitationStatus::Submitted | InvitationStatus::Approved
+        )
+    }
+
+    /// The stored codes of the statuses that count as submitted, for queries.
+    pub fn submitted_codes() -> [&'static str; 2] {
+        [
+            InvitationStatus::Submitted.as_code(),
+            InvitationStatus::Approved.as_code(),
+        ]
     }
 }
 
@@ -326,6 +358,24 @@ mod tests {
         for status in InvitationStatus::ALL {
             assert_eq!(InvitationStatus::parse(status.as_code()), Ok(status));
         }
+    }
+
+    #[test]
+    fn a_returned_report_stays_returned_until_it_is_submitted_again() {
+        use InvitationStatus::*;
+        assert_eq!(Returned.advance(Opened), Returned);
+        assert_eq!(Returned.advance(Draft), Returned);
+        assert_eq!(Returned.advance(Submitted), Submitted);
+        assert!(!Returned.counts_as_submitted());
+    }
+
+    #[test]
+    fn an_approved_report_counts_as_submitted_until_a_new_version_is_submitted() {
+        use InvitationStatus::*;
+        assert_eq!(Approved.advance(Draft), Approved);
+        assert_eq!(Approved.advance(Submitted), Submitted);
+        assert!(Approved.counts_as_submitted() && Submitted.counts_as_submitted());
+        assert!(!Draft.counts_as_submitted());
     }
 
     #[test]

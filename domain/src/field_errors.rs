@@ -67,6 +67,10 @@ pub enum Problem {
     },
     /// A mail template opens `{{` and never closes it.
     UnclosedPlaceholder,
+    /// There is no submitted response to return or approve (any more).
+    NotSubmitted,
+    /// The company submitted a newer version since the officer read this one.
+    NewerRevision,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

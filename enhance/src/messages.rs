@@ -93,6 +93,8 @@ pub fn problem(lang: Lang, problem: &Problem) -> String {
             ("errors.missing_placeholder", vec![("name", name.clone())])
         }
         Problem::UnclosedPlaceholder => ("errors.unclosed_placeholder", vec![]),
+        Problem::NotSubmitted => ("errors.not_submitted", vec![]),
+        Problem::NewerRevision => ("errors.newer_revision", vec![]),
     };
     text(lang, key, &args)
 }
@@ -142,6 +144,8 @@ pub fn sample_problems() -> Vec<Problem> {
             name: "link".into(),
         },
         Problem::UnclosedPlaceholder,
+        Problem::NotSubmitted,
+        Problem::NewerRevision,
     ]
 }
 

@@ -13,6 +13,7 @@ mod m20261127_000006_kpis;
 mod m20261127_000007_outbox;
 mod m20261127_000008_mail_templates;
 mod m20261127_000009_officer_digest;
+mod m20261127_000010_reviews;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000007_outbox::Migration),
             Box::new(m20261127_000008_mail_templates::Migration),
             Box::new(m20261127_000009_officer_digest::Migration),
+            Box::new(m20261127_000010_reviews::Migration),
         ]
     }
 }

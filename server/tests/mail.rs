@@ -53,6 +53,7 @@ with_smtp!(
     viewers_read_the_delivery_log_but_cannot_change_reminders,
     officers_word_a_campaigns_messages_preview_them_and_go_back_to_the_standard,
     officers_get_one_digest_on_business_day_mornings_while_requests_are_open,
+    an_officer_returns_a_response_with_a_comment_and_approves_the_resubmission,
     two_schedulers_and_two_workers_at_once_send_each_of_500_companies_one_invitation,
 );
 
@@ -947,5 +948,154 @@ async fn officers_get_one_digest_on_business_day_mornings_while_requests_are_ope
     assert_eq!(
         app.mailer.schedule().await.expect("scheduler").digests,
         writers
+    );
+}
+
+async fn review_call(
+    app: &TestApp,
+    campaign: &campaign::Model,
+    invitation: &invitation::Model,
+    revision: i32,
+    decision: &str,
+    comment: &str,
+) -> (reqwest::StatusCode, String) {
+    app.call(
+        "/api/review_response",
+        &[
+            ("event_id", &campaign.event_id.to_string()),
+            ("campaign_id", &campaign.id.to_string()),
+            ("invitation_id", &invitation.id.to_string()),
+            ("revision", &revision.to_string()),
+            ("decision", decision),
+            ("comment", comment),
+        ],
+    )
+    .await
+}
+
+async fn review_page(
+    app: &TestApp,
+    campaign: &campaign::Model,
+    invitation: &invitation::Model,
+) -> serde_json::Value {
+    let (status, body) = app
+        .call_get(&format!(
+            "/api/response_review?event_id={}&campaign_id={}&invitation_id={}&english=false&other=%E3%81%9D%E3%81%AE%E4%BB%96",
+            campaign.event_id, campaign.id, invitation.id
+        ))
+        .await;
+    assert!(status.is_success(), "{status} {body}");
+    serde_json::from_str(&body).expect("JSON")
+}
+
+async fn an_officer_returns_a_response_with_a_comment_and_approves_the_resubmission(
+    app: TestApp,
+    sink: SmtpSink,
+    _port: u16,
+) {
+    let campaign = open_campaign(&app).await;
+    let invited = invitations(&app, &campaign).await;
+    app.mailer.schedule().await.expect("scheduler");
+    app.mailer.deliver_due().await.expect("worker");
+    app.login_as("officer@example.jp", app::domain::Role::Officer)
+        .await;
+    let company = &invited[0];
+    let path = format!("/a/{}", links().token(&company.token_seed));
+    submit(&app, &path).await;
+
+    // The officer reads the answers in words.
+    let page = review_page(&app, &campaign, company).await;
+    assert_eq!(page["status"], "submitted");
+    let revision = page["revision"].as_i64().expect("a submitted revision") as i32;
+    assert!(
+        page["lines"]
+            .as_array()
+            .expect("lines")
+            .iter()
+            .any(|l| l["answer"] == "12件"),
+        "{page}"
+    );
+
+    // A return needs a comment; with one, the company sees it and is told by email.
+    let (status, body) = review_call(&app, &campaign, company, revision, "return", " ").await;
+    assert!(status.is_client_error(), "{status}");
+    assert!(
+        body.contains("comment") && body.contains("required"),
+        "{body}"
+    );
+    let comment = "商談件数と成約件数をご確認ください。\n成約件数が商談件数を上回っています。";
+    let (status, body) = review_call(&app, &campaign, company, revision, "return", comment).await;
+    assert!(
+        status.is_success() || status.is_redirection(),
+        "{status} {body}"
+    );
+    let (_, html) = app.get_text(&path).await;
+    assert!(
+        html.contains("成約件数が商談件数を上回っています。"),
+        "the company sees the comment"
+    );
+    let returned = invitation::Entity::find_by_id(company.id)
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("the invitation");
+    assert_eq!(returned.status, "returned");
+    assert!(
+        returned.submitted_at.is_none(),
+        "it counts as not submitted"
+    );
+    assert!(returned.next_reminder_at.is_some(), "its reminders resume");
+    app.mailer.schedule().await.expect("scheduler");
+    app.mailer.deliver_due().await.expect("worker");
+    let address = primary_email(&app, company.company_id).await;
+    let notice = sink
+        .received()
+        .into_iter()
+        .find(|m| m.subject().contains("差し戻し"))
+        .expect("the notice of the return");
+    assert!(notice.recipients.contains(&address));
+    assert!(
+        notice
+            .text()
+            .contains("成約件数が商談件数を上回っています。")
+    );
+    assert!(notice.text().contains(&format!("http://127.0.0.1{path}")));
+    // Nothing to approve until it is submitted again.
+    let (status, body) = review_call(&app, &campaign, company, revision, "approve", "").await;
+    assert!(status.is_client_error(), "{status}");
+    assert!(body.contains("not_submitted"), "{body}");
+
+    // Resubmitted, the officer's old reading is stale; the new one is approved.
+    submit(&app, &path).await;
+    let page = review_page(&app, &campaign, company).await;
+    assert_eq!(page["status"], "submitted");
+    let newer = page["revision"].as_i64().expect("a revision") as i32;
+    assert!(newer > revision);
+    let (status, body) = review_call(&app, &campaign, company, revision, "approve", "").await;
+    assert!(
+        status.is_client_error() && body.contains("newer_revision"),
+        "{status} {body}"
+    );
+    let (status, body) = review_call(&app, &campaign, company, newer, "approve", "").await;
+    assert!(
+        status.is_success() || status.is_redirection(),
+        "{status} {body}"
+    );
+
+    // Every round is kept, in order, with the comment.
+    let page = review_page(&app, &campaign, company).await;
+    assert_eq!(page["status"], "approved");
+    let kinds: Vec<&str> = page["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|h| h["kind"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(kinds, ["submitted", "returned", "submitted", "approved"]);
+    assert_eq!(page["history"][1]["comment"], comment.replace("\\n", "\n"));
+    let (_, html) = app.get_text(&path).await;
+    assert!(
+        !html.contains("成約件数が商談件数を上回っています。"),
+        "the comment is gone once resubmitted"
     );
 }

@@ -59,12 +59,14 @@ pub struct AnswerPageDto {
     /// Unique to this page view: a repeated post of it is recognised.
     pub save_key: String,
     pub receipt: Option<String>,
+    /// The officer's comment while the answers stand returned for correction.
+    pub returned_comment: Option<String>,
     pub csrf: String,
 }
 
 impl AnswerPageDto {
     pub fn submitted(&self) -> bool {
-        self.status == InvitationStatus::Submitted
+        self.status.counts_as_submitted()
     }
 }
 
@@ -167,6 +169,11 @@ pub async fn load_answer_page(token: String) -> Result<AnswerPageDto, AppError> 
                 base_revision,
                 save_key: server::new_save_key(),
                 receipt: opened.response.as_ref().and_then(|row| row.receipt.clone()),
+                returned_comment: crate::server::services::review::open_comment(
+                    &state.db,
+                    &opened.invitation,
+                )
+                .await?,
             })
         }
         .await,

@@ -23,7 +23,7 @@ use {
 #[cfg(feature = "ssr")]
 fn purpose_of(code: &str) -> Result<Purpose, AppError> {
     Purpose::parse(code)
-        .filter(|purpose| purpose.is_for_companies())
+        .filter(|purpose| Purpose::EDITABLE.contains(purpose))
         .ok_or(AppError::NotFound)
 }
 

@@ -22,6 +22,8 @@ pub mod mail;
 pub mod mail_dto;
 pub mod mail_templates;
 pub mod officers;
+pub mod review;
+pub mod review_dto;
 pub mod roster;
 pub mod session;
 pub mod summary;

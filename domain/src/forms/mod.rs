@@ -13,6 +13,7 @@ pub mod builder;
 pub mod check;
 pub mod control_ids;
 pub mod definition;
+pub mod describe;
 pub mod number;
 pub mod question;
 pub mod read_answer;

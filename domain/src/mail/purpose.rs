@@ -13,19 +13,21 @@ pub enum Purpose {
     Receipt,
     /// To an officer, on business-day mornings: where the open requests stand.
     Digest,
+    /// To the company: an officer returned its answers for correction, with a comment.
+    Returned,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 4] = [
+    pub const ALL: [Purpose; 5] = [
         Purpose::Invitation,
         Purpose::Reminder,
         Purpose::Receipt,
         Purpose::Digest,
+        Purpose::Returned,
     ];
 
-    /// The messages to companies, which a campaign can word its own way.
-    pub const FOR_COMPANIES: [Purpose; 3] =
-        [Purpose::Invitation, Purpose::Reminder, Purpose::Receipt];
+    /// The messages a campaign can word its own way.
+    pub const EDITABLE: [Purpose; 3] = [Purpose::Invitation, Purpose::Reminder, Purpose::Receipt];
 
     pub fn as_code(self) -> &'static str {
         match self {
@@ -33,6 +35,7 @@ impl Purpose {
             Purpose::Reminder => "reminder",
             Purpose::Receipt => "receipt",
             Purpose::Digest => "digest",
+            Purpose::Returned => "returned",
         }
     }
 

@@ -75,6 +75,13 @@ fn Questionnaire(page: AnswerPageDto) -> impl IntoView {
             {(!description.trim().is_empty()).then(|| view! { <p>{description}</p> })}
         </header>
         <NoticeBanner notice />
+        {page.returned_comment.clone().map(|comment| view! {
+            <section class="banner banner-error returned-comment" role="alert" aria-labelledby="returned-heading">
+                <h2 id="returned-heading">{t!(i18n, answer_page.returned)}</h2>
+                <p class="comment">{comment}</p>
+                <p>{t!(i18n, answer_page.returned_note)}</p>
+            </section>
+        })}
         {match (page.window_state, submitted, page.receipt.clone()) {
             (WindowState::Open, true, Some(receipt)) => {
                 Some(

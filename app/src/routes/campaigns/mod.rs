@@ -7,5 +7,6 @@ pub mod board;
 pub mod copy_link;
 pub mod new_campaign;
 pub mod page;
+pub mod review;
 pub mod status;
 pub mod summary;

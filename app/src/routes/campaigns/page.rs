@@ -211,6 +211,12 @@ fn InvitationRow(invitation: InvitationDto, context: RowContext) -> impl IntoVie
             <td>
                 <StatusLabel status=invitation.status />
                 {invitation.submitted_at.map(|at| view! { <br /> <span class="hint">{format_office_time(at)}</span> })}
+                {(invitation.status != crate::domain::campaigns::InvitationStatus::NotOpened).then(|| {
+                    let href = format!("/events/{event_id}/campaigns/{campaign_id}/responses/{id}");
+                    let label = td_string!(i18n.get_locale_untracked(), review.view_of, company = company.clone())
+                        .to_string();
+                    view! { <br /> <a href=href aria-label=label>{t!(i18n, review.view)}</a> }
+                })}
             </td>
             <td class="link-cell">
                 <input

@@ -11,6 +11,8 @@ pub fn status_text(i18n: I18nContext<Locale>, status: InvitationStatus) -> Strin
         InvitationStatus::Opened => t_string!(i18n, campaigns.status.opened).to_string(),
         InvitationStatus::Draft => t_string!(i18n, campaigns.status.draft).to_string(),
         InvitationStatus::Submitted => t_string!(i18n, campaigns.status.submitted).to_string(),
+        InvitationStatus::Returned => t_string!(i18n, campaigns.status.returned).to_string(),
+        InvitationStatus::Approved => t_string!(i18n, campaigns.status.approved).to_string(),
     }
 }
 

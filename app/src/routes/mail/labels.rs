@@ -10,6 +10,7 @@ pub fn purpose_text(i18n: I18nContext<Locale>, code: &str) -> String {
         "reminder" => t_string!(i18n, mail.purposes.reminder).to_string(),
         "receipt" => t_string!(i18n, mail.purposes.receipt).to_string(),
         "digest" => t_string!(i18n, mail.purposes.digest).to_string(),
+        "returned" => t_string!(i18n, mail.purposes.returned).to_string(),
         other => other.to_owned(),
     }
 }

@@ -5,7 +5,6 @@ use crate::api::mail::{PauseReminders, RemindNow};
 use crate::api::mail_dto::ReminderRowDto;
 use crate::app::use_session;
 use crate::components::form::CsrfField;
-use crate::domain::campaigns::InvitationStatus;
 use crate::domain::office_time::format_office_time;
 use crate::i18n::*;
 use crate::routes::campaigns::status::StatusLabel;
@@ -54,7 +53,7 @@ fn Row(
     let i18n = use_i18n();
     let session = use_session();
     let can_write = move || session.get().is_some_and(|s| s.can_write());
-    let open = row.status != InvitationStatus::Submitted;
+    let open = !row.status.counts_as_submitted();
     let count = row.reminders_queued;
     let next = match (row.paused, open, row.next_reminder_at) {
         (true, _, _) => None,

@@ -16,6 +16,7 @@ pub mod outbox_message;
 pub mod participation;
 pub mod response;
 pub mod response_revision;
+pub mod review;
 pub mod roster_import;
 pub mod roster_mapping;
 pub mod session;

@@ -65,7 +65,7 @@ async fn campaign_figures(
         if let Some(f) = figures.get_mut(&campaign_id) {
             let count = u32::try_from(count).unwrap_or(u32::MAX);
             f.invited = f.invited.saturating_add(count);
-            if status == InvitationStatus::Submitted.as_code() {
+            if InvitationStatus::parse(&status).is_ok_and(InvitationStatus::counts_as_submitted) {
                 f.submitted = f.submitted.saturating_add(count);
             }
         }

@@ -11,5 +11,6 @@ pub mod forms;
 pub mod kpis;
 pub mod mail;
 pub mod officers;
+pub mod review;
 pub mod roster;
 pub mod summary;

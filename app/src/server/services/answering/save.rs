@@ -312,6 +312,7 @@ pub(super) async fn save_in(
                 company_id: opened.invitation.company_id,
                 sequence: outcome.revision,
                 receipt: outcome.receipt.clone(),
+                comment: None,
             }],
             now,
             now,

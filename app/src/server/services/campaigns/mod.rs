@@ -180,15 +180,12 @@ pub async fn dto(db: &impl ConnectionTrait, row: campaign::Model) -> Result<Camp
         .into_tuple()
         .all(db)
         .await?;
-    let count = |wanted: Option<&str>| -> i64 {
-        statuses
-            .iter()
-            .filter(|(status, _)| wanted.is_none_or(|w| w == status))
-            .map(|(_, n)| n)
-            .sum()
-    };
-    let invited = count(None);
-    let submitted = count(Some(InvitationStatus::Submitted.as_code()));
+    let invited: i64 = statuses.iter().map(|(_, n)| n).sum();
+    let submitted: i64 = statuses
+        .iter()
+        .filter(|(status, _)| InvitationStatus::submitted_codes().contains(&status.as_str()))
+        .map(|(_, n)| n)
+        .sum();
     Ok(CampaignDto {
         id: row.id,
         event_id: row.event_id,

@@ -47,6 +47,8 @@ pub struct Facts<'a> {
     pub deadline: DateTime<Utc>,
     /// Receipts only.
     pub receipt: Option<&'a str>,
+    /// Returned answers only: what the officer asks the company to fix.
+    pub comment: Option<&'a str>,
 }
 
 /// What an officer's digest says: each open request of the office.
@@ -109,7 +111,7 @@ macro_rules! templates {
     };
 }
 
-const TEMPLATES: [(&str, &str); 16] = templates!(
+const TEMPLATES: [(&str, &str); 20] = templates!(
     "invitation.ja.txt",
     "invitation.ja.html",
     "invitation.en.txt",
@@ -126,6 +128,10 @@ const TEMPLATES: [(&str, &str); 16] = templates!(
     "digest.ja.html",
     "digest.en.txt",
     "digest.en.html",
+    "returned.ja.txt",
+    "returned.ja.html",
+    "returned.en.txt",
+    "returned.en.html",
 );
 
 impl Composer {
@@ -170,10 +176,12 @@ impl Composer {
                 text: format!("{text}\n"),
             });
         }
-        let values: std::collections::BTreeMap<&str, String> = Placeholder::ALL
+        let mut values: std::collections::BTreeMap<&str, String> = Placeholder::ALL
             .into_iter()
             .map(|placeholder| (placeholder.name(), value(placeholder)))
             .collect();
+        // Not an officer's placeholder: only the built-in notice of a return says it.
+        values.insert("comment", facts.comment.unwrap_or("").to_owned());
         let base = format!("{}.{}", purpose.as_code(), self.language.as_code());
         let render = |name: String| {
             self.env
@@ -364,6 +372,7 @@ mod tests {
                 .expect("a time")
                 .with_timezone(&Utc),
             receipt: Some("R-1234"),
+            comment: Some("商談件数をご確認ください。"),
         }
     }
 
@@ -371,7 +380,7 @@ mod tests {
     fn every_template_renders_in_both_languages() {
         for language in [MailLanguage::Ja, MailLanguage::En] {
             let composer = Composer::new("産業振興課", language);
-            for purpose in Purpose::FOR_COMPANIES {
+            for purpose in Purpose::EDITABLE {
                 let message = composer
                     .render(purpose, &facts("株式会社テスト", "山田 太郎"), None)
                     .expect("renders");
@@ -428,7 +437,7 @@ mod tests {
     fn the_built_in_wording_is_a_valid_starting_point_for_an_officer() {
         for language in [MailLanguage::Ja, MailLanguage::En] {
             let composer = Composer::new("課", language);
-            for purpose in Purpose::FOR_COMPANIES {
+            for purpose in Purpose::EDITABLE {
                 let source = composer.builtin(purpose);
                 let parsed = MailTemplate::parse(&source, purpose).expect("parses");
                 let custom = composer

@@ -188,7 +188,7 @@ async fn standings(
         let standing = by_campaign.entry(row.campaign_id).or_default();
         standing.invited += 1;
         match InvitationStatus::parse(&row.status) {
-            Ok(InvitationStatus::Submitted) => standing.submitted += 1,
+            Ok(status) if status.counts_as_submitted() => standing.submitted += 1,
             Ok(InvitationStatus::Draft) => standing.drafts += 1,
             Ok(InvitationStatus::NotOpened) => standing.not_opened += 1,
             _ => {}

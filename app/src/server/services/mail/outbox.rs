@@ -23,6 +23,8 @@ pub struct Wanted {
     pub sequence: i32,
     /// Receipts: the receipt number.
     pub receipt: Option<String>,
+    /// Returned answers: the officer's comment.
+    pub comment: Option<String>,
 }
 
 /// Queues `purpose` for each invitation of `campaign`, due at `due_at`, in the caller's
@@ -122,6 +124,7 @@ pub async fn enqueue_known(
                 form: &campaign.title,
                 deadline: campaign.deadline,
                 receipt: item.receipt.as_deref(),
+                comment: item.comment.as_deref(),
             },
             custom.as_ref(),
         )?;

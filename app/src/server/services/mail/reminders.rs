@@ -84,7 +84,7 @@ pub async fn set_policy(
     let updated = active.update(&txn).await?;
     let open = invitation::Entity::find()
         .filter(invitation::Column::CampaignId.eq(row.id))
-        .filter(invitation::Column::Status.ne(InvitationStatus::Submitted.as_code()))
+        .filter(invitation::Column::Status.is_not_in(InvitationStatus::submitted_codes()))
         .all(&txn)
         .await?;
     // Before the opening the scheduler sets the times when it sends the invitations.

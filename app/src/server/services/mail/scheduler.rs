@@ -109,6 +109,7 @@ pub async fn queue_invitations(
                 company_id: inv.company_id,
                 sequence: 1,
                 receipt: None,
+                comment: None,
             })
             .collect();
         queued +=
@@ -255,16 +256,17 @@ async fn mark_reminded(
         .col_expr(invitation::Column::NextReminderAt, Expr::value(next))
         .filter(invitation::Column::Id.eq(inv.id))
         .filter(invitation::Column::RemindersQueued.eq(inv.reminders_queued))
-        .filter(invitation::Column::Status.ne(InvitationStatus::Submitted.as_code()));
+        .filter(invitation::Column::Status.is_not_in(InvitationStatus::submitted_codes()));
     if by == Reminding::Scheduled {
         update = update.filter(invitation::Column::RemindersPaused.eq(false));
     }
     let marked = update.exec(txn).await?;
-    Ok((marked.rows_affected == 1).then(|| Wanted {
+    Ok((marked.rows_affected == 1).then_some(Wanted {
         invitation_id: inv.id,
         company_id: inv.company_id,
         sequence,
         receipt: None,
+        comment: None,
     }))
 }
 
@@ -277,7 +279,7 @@ pub async fn due_reminders(
 ) -> Result<Vec<invitation::Model>, AppError> {
     Ok(invitation::Entity::find()
         .filter(invitation::Column::NextReminderAt.lte(now))
-        .filter(invitation::Column::Status.ne(InvitationStatus::Submitted.as_code()))
+        .filter(invitation::Column::Status.is_not_in(InvitationStatus::submitted_codes()))
         .filter(invitation::Column::RemindersPaused.eq(false))
         .order_by_asc(invitation::Column::NextReminderAt)
         .order_by_asc(invitation::Column::Id)
@@ -301,7 +303,7 @@ pub async fn remind_now(
     let invitations = invitation::Entity::find()
         .filter(invitation::Column::CampaignId.eq(campaign.id))
         .filter(invitation::Column::CompanyId.is_in(company_ids.iter().copied()))
-        .filter(invitation::Column::Status.ne(InvitationStatus::Submitted.as_code()))
+        .filter(invitation::Column::Status.is_not_in(InvitationStatus::submitted_codes()))
         .all(&txn)
         .await?;
     let policy = policy_of(campaign);

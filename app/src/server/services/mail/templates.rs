@@ -78,7 +78,7 @@ pub async fn summaries(
         .filter(mail_template::Column::Language.eq(composer.language.as_code()))
         .all(db)
         .await?;
-    Ok(Purpose::FOR_COMPANIES
+    Ok(Purpose::EDITABLE
         .into_iter()
         .map(|purpose| {
             let row = rows.iter().find(|row| row.purpose == purpose.as_code());
@@ -211,6 +211,7 @@ async fn render_for(
             deadline: row.deadline,
             // A receipt's number exists once the company submits; the preview shows its form.
             receipt: Some("R-0000-0000"),
+            comment: None,
         },
         Some(template),
     )?;

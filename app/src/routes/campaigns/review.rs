@@ -1,0 +1,222 @@
+//! `/events/{id}/campaigns/{campaign_id}/responses/{invitation_id}`: one company's
+//! submitted answers as the officer reads them, every round of their history, and the
+//! decision: return for correction with a comment (差し戻し), or approve. Plain forms:
+//! no JavaScript needed; a refused comment comes back as typed.
+
+use super::status::StatusLabel;
+use crate::api::review::{ReviewResponse, response_review};
+use crate::api::review_dto::{HistoryEntryDto, ResponseReviewDto};
+use crate::app::use_session;
+use crate::components::form::{
+    Control, CsrfField, ErrorBanner, FormEcho, FormField, error_of, field_errors_of,
+};
+use crate::domain::campaigns::InvitationStatus;
+use crate::domain::office_time::format_office_time;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::routes::companies::successes;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let ids = move || {
+        let params = params.read();
+        let id = |name| params.get(name).and_then(|s| s.parse::<i32>().ok());
+        (id("id"), id("campaign_id"), id("invitation_id"))
+    };
+    let decide = ServerAction::<ReviewResponse>::new();
+    let decided = successes(decide);
+    let page = Resource::new(
+        move || (ids(), decided.get()),
+        move |(ids, _)| async move {
+            let english = i18n.get_locale_untracked() == Locale::en;
+            let other = td_string!(i18n.get_locale_untracked(), summary.other).to_string();
+            match ids {
+                (Some(event_id), Some(campaign_id), Some(invitation_id)) => {
+                    response_review(event_id, campaign_id, invitation_id, english, other).await
+                }
+                _ => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match (page.await, ids()) {
+                    (Ok(page), (Some(event_id), Some(campaign_id), Some(invitation_id))) => {
+                        view! { <Review page event_id campaign_id invitation_id decide /> }.into_any()
+                    }
+                    (Err(error), _) => view! { <ErrorBanner error=Signal::stored(Some(error)) /> }.into_any(),
+                    _ => ().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn kind_text(i18n: I18nContext<Locale>, kind: &str) -> String {
+    match kind {
+        "submitted" => t_string!(i18n, review.kind_submitted).to_string(),
+        "returned" => t_string!(i18n, review.kind_returned).to_string(),
+        "approved" => t_string!(i18n, review.kind_approved).to_string(),
+        other => other.to_owned(),
+    }
+}
+
+#[component]
+fn Review(
+    page: ResponseReviewDto,
+    event_id: i32,
+    campaign_id: i32,
+    invitation_id: i32,
+    decide: ServerAction<ReviewResponse>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let session = use_session();
+    let can_write = move || session.get().is_some_and(|s| s.can_write());
+    let query = use_query_map();
+    let saved = move || {
+        let text = match query.read().get("saved").as_deref() {
+            Some("returned") => t_string!(i18n, review.saved_returned),
+            Some("approved") => t_string!(i18n, review.saved_approved),
+            _ => return None,
+        };
+        Some(view! { <div class="banner banner-ok" role="status">{text.to_string()}</div> })
+    };
+    let ResponseReviewDto {
+        event_name,
+        campaign_title,
+        company,
+        status,
+        revision,
+        lines,
+        history,
+        ..
+    } = page;
+    let title = td_string!(locale, review.title, company = company.clone()).to_string();
+    let page_title = format!("{title} - {campaign_title} - {event_name}");
+    let back = format!("/events/{event_id}/campaigns/{campaign_id}");
+    let errors = field_errors_of(decide.value());
+    let error = error_of(decide.value());
+    let echo = FormEcho::of::<ReviewResponse>();
+    let typed = echo
+        .as_ref()
+        .and_then(|e| e.get("comment").map(str::to_owned))
+        .unwrap_or_default();
+    let can_return = status.counts_as_submitted();
+    let can_approve = status == InvitationStatus::Submitted;
+    view! {
+        <Title text=page_title />
+        <p><a href=back>{td_string!(locale, review.back, campaign = campaign_title.clone()).to_string()}</a></p>
+        <h1>{title}</h1>
+        {saved}
+        <ErrorBanner error />
+        <p>{t!(i18n, review.status)} " " <StatusLabel status /></p>
+        <section class="card" aria-labelledby="answers-heading">
+            <h2 id="answers-heading">
+                {match revision {
+                    Some(revision) => td_string!(locale, review.answers_of, revision = revision).to_string(),
+                    None => td_string!(locale, review.answers).to_string(),
+                }}
+            </h2>
+            {if revision.is_none() {
+                view! { <p>{t!(i18n, review.nothing_submitted)}</p> }.into_any()
+            } else {
+                view! {
+                    <dl class="details review-answers">
+                        {lines
+                            .into_iter()
+                            .map(|line| view! {
+                                <dt>{line.question}</dt>
+                                <dd>{if line.answer.is_empty() { "—".to_owned() } else { line.answer }}</dd>
+                            })
+                            .collect_view()}
+                    </dl>
+                }
+                    .into_any()
+            }}
+        </section>
+        <section class="card" aria-labelledby="history-heading">
+            <h2 id="history-heading">{t!(i18n, review.history)}</h2>
+            <History entries=history />
+        </section>
+        {move || (can_write() && revision.is_some() && (can_return || can_approve)).then(|| {
+            let revision = revision.unwrap_or_default();
+            let typed = typed.clone();
+            view! {
+                <section class="card" aria-labelledby="decide-heading">
+                    <h2 id="decide-heading">{t!(i18n, review.decide)}</h2>
+                    {can_approve.then(|| view! {
+                        <ActionForm action=decide attr:class="form">
+                            <CsrfField />
+                            <input type="hidden" name="event_id" value=event_id />
+                            <input type="hidden" name="campaign_id" value=campaign_id />
+                            <input type="hidden" name="invitation_id" value=invitation_id />
+                            <input type="hidden" name="revision" value=revision />
+                            <input type="hidden" name="decision" value="approve" />
+                            <button type="submit" class="button">{t!(i18n, review.approve)}</button>
+                        </ActionForm>
+                    })}
+                    {can_return.then(|| view! {
+                        <ActionForm action=decide attr:class="form" attr:novalidate=true>
+                            <CsrfField />
+                            <input type="hidden" name="event_id" value=event_id />
+                            <input type="hidden" name="campaign_id" value=campaign_id />
+                            <input type="hidden" name="invitation_id" value=invitation_id />
+                            <input type="hidden" name="revision" value=revision />
+                            <input type="hidden" name="decision" value="return" />
+                            <FormField
+                                name="comment"
+                                field="comment"
+                                label=td_string!(locale, review.comment).to_string()
+                                hint=td_string!(locale, review.comment_hint).to_string()
+                                control=Control::LongText
+                                errors
+                                required=true
+                                value=typed
+                            />
+                            <button type="submit" class="button button-secondary">{t!(i18n, review.return_button)}</button>
+                        </ActionForm>
+                    })}
+                </section>
+            }
+        })}
+    }
+}
+
+#[component]
+fn History(entries: Vec<HistoryEntryDto>) -> impl IntoView {
+    let i18n = use_i18n();
+    if entries.is_empty() {
+        return view! { <p>{t!(i18n, review.history_empty)}</p> }.into_any();
+    }
+    view! {
+        <ol class="review-history">
+            {entries
+                .into_iter()
+                .map(|entry| {
+                    let kind = entry.kind.clone();
+                    view! {
+                        <li>
+                            <span class="time">{format_office_time(entry.at)}</span>
+                            " "
+                            <strong>{move || kind_text(i18n, &kind)}</strong>
+                            " (" {format!("#{}", entry.revision)} ") "
+                            {entry.by}
+                            {(!entry.comment.is_empty()).then(|| view! {
+                                <p class="comment">{entry.comment}</p>
+                            })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+    .into_any()
+}
