@@ -4,7 +4,7 @@
 // submitted, never to the one that has.
 import { expect, test } from "@playwright/test";
 import { expectAccessibleBothWays } from "./a11y";
-import { EVENTS_WITH_PARTICIPANTS, campaignWithLink, companyPage } from "./questionnaire-support";
+import { EVENTS_WITH_PARTICIPANTS, campaignWithLink, companyPage, fillAfterExhibit } from "./questionnaire-support";
 import { failOnScriptErrors, ready } from "./support";
 
 const watch = failOnScriptErrors();
@@ -49,13 +49,7 @@ test("invitations arrive by email, the link in one opens the form, and only comp
   const company = await companyPage(browser, javaScriptEnabled, baseURL, watch);
   await company.goto(new URL(link!).pathname);
   await ready(company, javaScriptEnabled);
-  await company.getByLabel("商談件数").fill("3");
-  await company.getByLabel("うち成約見込み件数").fill("1");
-  await company.getByLabel("成約件数（契約数）").fill("0");
-  await company.getByLabel("名刺交換数").fill("12");
-  await company.getByRole("group", { name: "来場者の反応" }).getByRole("radio", { name: "普通" }).check();
-  await company.getByRole("group", { name: "出展の満足度" }).getByRole("radio", { name: "3", exact: true }).check();
-  await company.getByRole("group", { name: "次回も出展したいですか" }).getByRole("radio", { name: "はい" }).check();
+  await fillAfterExhibit(company, { negotiations: "3" });
   await company.getByRole("button", { name: "提出する" }).click();
   await expect(company).toHaveURL(/\/receipt$/);
   await company.context().close();

@@ -186,3 +186,14 @@ export async function columnOf(table: Locator, header: string): Promise<number> 
   expect(index, `a column headed ${header}`).toBeGreaterThanOrEqual(0);
   return index;
 }
+
+/** Fills every required question of the 出展後アンケート on a company's answer page. */
+export async function fillAfterExhibit(page: Page, answers: { negotiations: string; contracts?: string }) {
+  await page.getByLabel("商談件数").fill(answers.negotiations);
+  await page.getByLabel("うち成約見込み件数").fill("1");
+  await page.getByLabel("成約件数（契約数）").fill(answers.contracts ?? "0");
+  await page.getByLabel("名刺交換数").fill("12");
+  await page.getByRole("group", { name: "来場者の反応" }).getByRole("radio", { name: "普通" }).check();
+  await page.getByRole("group", { name: "出展の満足度" }).getByRole("radio", { name: "3", exact: true }).check();
+  await page.getByRole("group", { name: "次回も出展したいですか" }).getByRole("radio", { name: "はい" }).check();
+}
