@@ -112,21 +112,21 @@ test("an officer words a campaign's reminder, previews it for a company, and the
   await page.getByRole("link", { name: "リマインダーの文面を編集" }).click();
   await expect(page).toHaveURL(/\/mail\/templates\/reminder$/);
   await ready(page, javaScriptEnabled);
-  await expect(page.getByLabel("件名")).toHaveValue(/{{ form }}/);
+  await expect(page.getByRole("textbox", { name: "件名", exact: true })).toHaveValue(/{{ form }}/);
   if (javaScriptEnabled) {
     await expectAccessibleBothWays(page);
   }
 
   // A misspelt placeholder is named, and what was typed stays.
   const subject = `【至急】${setup.campaignTitle} のご回答のお願い（{{ company }}）`;
-  await page.getByLabel("件名").fill(subject);
-  await page.getByLabel("本文").fill("{{ company }} 様\n\n{{ lnk }}");
+  await page.getByRole("textbox", { name: "件名", exact: true }).fill(subject);
+  await page.getByRole("textbox", { name: "本文", exact: true }).fill("{{ company }} 様\n\n{{ lnk }}");
   await page.getByRole("button", { name: "プレビュー" }).click();
   await expect(page.getByText("差し込み項目「lnk」はありません", { exact: false })).toBeVisible();
-  await expect(page.getByLabel("件名")).toHaveValue(subject);
+  await expect(page.getByRole("textbox", { name: "件名", exact: true })).toHaveValue(subject);
 
   // The preview shows the message as the chosen company would receive it.
-  await page.getByLabel("本文").fill("{{ company }} 様\n\n至急ご回答ください。\n{{ link }}\n\n{{ signature }}");
+  await page.getByRole("textbox", { name: "本文", exact: true }).fill("{{ company }} 様\n\n至急ご回答ください。\n{{ link }}\n\n{{ signature }}");
   await page.getByLabel("プレビューする企業").selectOption({ label: setup.company });
   await page.getByRole("button", { name: "プレビュー" }).click();
   const preview = page.getByRole("region", { name: "プレビュー" });
