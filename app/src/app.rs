@@ -154,6 +154,26 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/a/:token") view=routes::answer::page::AnswerPage ssr=SsrMode::Async />
                         <Route
+                            path=path!("/a/:token/library")
+                            view=routes::library::LibraryPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/a/:token/library/:report_id")
+                            view=routes::library::LibraryReportPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/library")
+                            view=routes::library::LibraryPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/library/:report_id")
+                            view=routes::library::LibraryReportPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/a/:token/receipt")
                             view=routes::answer::receipt::ReceiptPage
                             ssr=SsrMode::Async

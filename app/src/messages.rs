@@ -69,6 +69,8 @@ pub fn problem_in(locale: Locale, problem: &Problem) -> String {
         Problem::UnclosedPlaceholder => td_string!(locale, errors.unclosed_placeholder).to_string(),
         Problem::NotSubmitted => td_string!(locale, errors.not_submitted).to_string(),
         Problem::NewerRevision => td_string!(locale, errors.newer_revision).to_string(),
+        Problem::NotApproved => td_string!(locale, errors.not_approved).to_string(),
+        Problem::NoConsent => td_string!(locale, errors.no_consent).to_string(),
     }
 }
 
@@ -157,6 +159,8 @@ pub fn audit_action(i18n: I18nContext<Locale>, code: &str) -> String {
         AuditAction::ResponseApproved => {
             t_string!(i18n, audit.actions.response_approved).to_string()
         }
+        AuditAction::ReportShared => t_string!(i18n, audit.actions.report_shared).to_string(),
+        AuditAction::ReportWithdrawn => t_string!(i18n, audit.actions.report_withdrawn).to_string(),
     }
 }
 

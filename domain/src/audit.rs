@@ -39,11 +39,13 @@ pub enum AuditAction {
     MailTemplateChanged,
     ResponseReturned,
     ResponseApproved,
+    ReportShared,
+    ReportWithdrawn,
 }
 
 impl AuditAction {
     /// Every action, in the order the filter lists them.
-    pub const ALL: [AuditAction; 25] = [
+    pub const ALL: [AuditAction; 27] = [
         AuditAction::Login,
         AuditAction::LoginFailed,
         AuditAction::OfficerCreated,
@@ -69,6 +71,8 @@ impl AuditAction {
         AuditAction::MailTemplateChanged,
         AuditAction::ResponseReturned,
         AuditAction::ResponseApproved,
+        AuditAction::ReportShared,
+        AuditAction::ReportWithdrawn,
     ];
 
     pub fn as_code(self) -> &'static str {
@@ -98,6 +102,8 @@ impl AuditAction {
             AuditAction::MailTemplateChanged => "mail_template_changed",
             AuditAction::ResponseReturned => "response_returned",
             AuditAction::ResponseApproved => "response_approved",
+            AuditAction::ReportShared => "report_shared",
+            AuditAction::ReportWithdrawn => "report_withdrawn",
         }
     }
 

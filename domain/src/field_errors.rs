@@ -71,6 +71,10 @@ pub enum Problem {
     NotSubmitted,
     /// The company submitted a newer version since the officer read this one.
     NewerRevision,
+    /// Only an approved report can be shared.
+    NotApproved,
+    /// The company did not agree to share its report.
+    NoConsent,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -16,6 +16,7 @@ pub mod mail;
 pub mod office_time;
 pub mod officer;
 pub mod roster;
+pub mod sharing;
 
 pub use audit::{AuditAction, AuditFilter, AuditQuery};
 pub use companies::{CompanyDraft, CompanyInput, ContactDraft, ContactInput};

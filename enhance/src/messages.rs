@@ -95,6 +95,8 @@ pub fn problem(lang: Lang, problem: &Problem) -> String {
         Problem::UnclosedPlaceholder => ("errors.unclosed_placeholder", vec![]),
         Problem::NotSubmitted => ("errors.not_submitted", vec![]),
         Problem::NewerRevision => ("errors.newer_revision", vec![]),
+        Problem::NotApproved => ("errors.not_approved", vec![]),
+        Problem::NoConsent => ("errors.no_consent", vec![]),
     };
     text(lang, key, &args)
 }
@@ -146,6 +148,8 @@ pub fn sample_problems() -> Vec<Problem> {
         Problem::UnclosedPlaceholder,
         Problem::NotSubmitted,
         Problem::NewerRevision,
+        Problem::NotApproved,
+        Problem::NoConsent,
     ]
 }
 

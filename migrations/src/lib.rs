@@ -14,6 +14,7 @@ mod m20261127_000007_outbox;
 mod m20261127_000008_mail_templates;
 mod m20261127_000009_officer_digest;
 mod m20261127_000010_reviews;
+mod m20261127_000011_shared_reports;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_mail_templates::Migration),
             Box::new(m20261127_000009_officer_digest::Migration),
             Box::new(m20261127_000010_reviews::Migration),
+            Box::new(m20261127_000011_shared_reports::Migration),
         ]
     }
 }

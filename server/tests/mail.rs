@@ -12,12 +12,11 @@ use app::server::entities::{campaign, contact, invitation, outbox_message};
 use app::server::links::LinkKey;
 use app::server::services::campaigns;
 use app::server::services::mail::outbox;
-use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use server::mail::Delivered;
 use smtp::SmtpSink;
 use std::time::Duration;
-use support::{Db, Options, TestApp, hidden_value};
+use support::{Db, Options, TestApp};
 
 /// Declares each scenario on both databases; each gets a fresh SMTP sink and an app
 /// that sends to it (or to the port it will listen on, for the relay that was down).
@@ -131,43 +130,19 @@ async fn primary_email(app: &TestApp, company_id: i32) -> String {
 
 /// Submits the company's form through its link, as a browser without JavaScript does.
 async fn submit(app: &TestApp, path: &str) {
-    let (_, html) = app.get_text(path).await;
-    let mut fields: Vec<(String, String)> = ["csrf", "base_revision", "save_key"]
-        .iter()
-        .map(|name| {
-            let value = hidden_value(&html, name).unwrap_or_else(|| panic!("the form has {name}"));
-            ((*name).to_owned(), value)
-        })
-        .collect();
-    fields.push(("intent".into(), "submit".into()));
-    for (name, value) in [
-        ("negotiations", "12"),
-        ("expected_contracts", "3"),
-        ("contracts", "1"),
-        ("business_cards", "85"),
-        ("visitor_reaction", "good"),
-        ("satisfaction", "4"),
-        ("exhibit_again", "yes"),
-    ] {
-        fields.push((name.into(), value.into()));
-    }
-    let body: String = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(&fields)
-        .finish();
-    let response = app
-        .send(
-            app.client
-                .post(app.url(path))
-                .header(ACCEPT, "text/html")
-                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(body),
-        )
-        .await;
-    assert!(
-        response.status().is_success() || response.status().is_redirection(),
-        "the submission is accepted: {}",
-        response.status()
-    );
+    app.submit_answers(
+        path,
+        &[
+            ("negotiations", "12"),
+            ("expected_contracts", "3"),
+            ("contracts", "1"),
+            ("business_cards", "85"),
+            ("visitor_reaction", "good"),
+            ("satisfaction", "4"),
+            ("exhibit_again", "yes"),
+        ],
+    )
+    .await;
 }
 
 async fn invitations_arrive_with_recipients_subject_and_personal_link(

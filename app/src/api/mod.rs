@@ -18,6 +18,8 @@ pub mod form_dto;
 pub mod forms;
 pub mod kpi_dto;
 pub mod kpis;
+pub mod library;
+pub mod library_dto;
 pub mod mail;
 pub mod mail_dto;
 pub mod mail_templates;

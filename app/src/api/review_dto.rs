@@ -18,6 +18,7 @@ pub struct ResponseReviewDto {
     pub lines: Vec<AnswerLine>,
     /// Every round, oldest first.
     pub history: Vec<HistoryEntryDto>,
+    pub sharing: crate::api::library_dto::SharingDto,
 }
 
 /// One round of a response's history.

@@ -58,6 +58,9 @@ fn Nav(info: SessionInfo) -> impl IntoView {
                     <li>
                         <a href="/kpi">{t!(i18n, dashboards.nav)}</a>
                     </li>
+                    <li>
+                        <a href="/library">{t!(i18n, library.nav)}</a>
+                    </li>
                     {is_admin
                         .then(|| {
                             view! {

@@ -13,6 +13,7 @@ pub mod event_detail;
 pub mod event_new;
 pub mod events;
 pub mod forms;
+pub mod library;
 pub mod login;
 pub mod mail;
 pub mod not_found;

@@ -156,6 +156,23 @@ pub fn seminar_report() -> FormDefinition {
                     "Leading practices to share with other companies",
                 ),
             )),
+            Item::Question(Question {
+                help: Text::new(
+                    "同意いただいた報告は、事務局が確認のうえ、参加企業が読める報告ライブラリに掲載します（企業名は表示し、担当者の連絡先は表示しません）。",
+                    "With your consent, the office may publish the report, once reviewed, in the library the participating companies read (your company's name is shown; contact details never are).",
+                ),
+                ..required(question(
+                    crate::sharing::CONSENT_QUESTION,
+                    Text::new(
+                        "この報告を他の参加企業と共有することに同意しますか",
+                        "Do you agree to share this report with the other participating companies?",
+                    ),
+                    single_choice(&[
+                        (crate::sharing::CONSENT_YES, "同意する", "I agree"),
+                        ("no", "同意しない", "I do not agree"),
+                    ]),
+                ))
+            }),
         ],
     }
 }
@@ -282,6 +299,7 @@ mod tests {
                 "learnings",
                 "applications",
                 "practices_to_share",
+                "share_consent",
             ]
         );
     }

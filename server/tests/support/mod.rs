@@ -430,6 +430,35 @@ impl Browser {
         .await
     }
 
+    /// Submits a company's answer page at `path` as a browser without JavaScript does:
+    /// the page's hidden fields, `intent=submit`, and `answers`. Panics unless accepted.
+    pub async fn submit_answers(&self, path: &str, answers: &[(&str, &str)]) {
+        let (_, html) = self.get_text(path).await;
+        let mut fields: Vec<(&str, String)> = ["csrf", "base_revision", "save_key"]
+            .into_iter()
+            .map(|name| {
+                let value =
+                    hidden_value(&html, name).unwrap_or_else(|| panic!("the form has {name}"));
+                (name, value)
+            })
+            .collect();
+        fields.push(("intent", "submit".to_owned()));
+        fields.extend(answers.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        let response = self
+            .send(
+                self.client
+                    .post(self.url(path))
+                    .header(ACCEPT, "text/html,application/xhtml+xml")
+                    .form(&fields),
+            )
+            .await;
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "the submission is accepted: {}",
+            response.status()
+        );
+    }
+
     /// Calls a server function the way the hydrated app does (no HTML, JSON errors),
     /// with the CSRF token added.
     pub async fn call(&self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
@@ -546,20 +575,31 @@ pub async fn after_exhibit_campaign(
     db: &DatabaseConnection,
     event_id: i32,
 ) -> app::server::entities::campaign::Model {
-    use app::domain::campaigns::{AnswerWindow, Audience, CampaignDraft};
     use app::domain::forms::templates::Template;
+    template_campaign(db, event_id, Template::AfterExhibit, "出展後アンケート").await
+}
+
+/// A campaign of a built-in form for every participant of the event: opens at the test
+/// epoch, deadline 14 days later.
+pub async fn template_campaign(
+    db: &DatabaseConnection,
+    event_id: i32,
+    template: app::domain::forms::templates::Template,
+    title: &str,
+) -> app::server::entities::campaign::Model {
+    use app::domain::campaigns::{AnswerWindow, Audience, CampaignDraft};
     use app::server::links::LinkKey;
     use app::server::services::{campaigns, forms};
     let actor = Actor::System("test");
     let now = test_epoch();
-    let form = forms::create_from_template(db, now, &actor, Template::AfterExhibit)
+    let form = forms::create_from_template(db, now, &actor, template)
         .await
         .expect("form");
     let version = forms::publish(db, now, &actor, form.id)
         .await
         .expect("published");
     let draft = CampaignDraft {
-        title: "出展後アンケート".into(),
+        title: title.into(),
         form_version_id: version.row.id,
         window: AnswerWindow {
             opens_at: now,

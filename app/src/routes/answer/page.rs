@@ -73,6 +73,9 @@ fn Questionnaire(page: AnswerPageDto) -> impl IntoView {
                 </dd>
             </dl>
             {(!description.trim().is_empty()).then(|| view! { <p>{description}</p> })}
+            <p class="no-print">
+                <a href=format!("/a/{}/library", page.token)>{t!(i18n, answer_page.library)}</a>
+            </p>
         </header>
         <NoticeBanner notice />
         {page.returned_comment.clone().map(|comment| view! {

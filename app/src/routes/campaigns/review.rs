@@ -4,6 +4,8 @@
 //! no JavaScript needed; a refused comment comes back as typed.
 
 use super::status::StatusLabel;
+use crate::api::library::ShareReport;
+use crate::api::library_dto::SharingDto;
 use crate::api::review::{ReviewResponse, response_review};
 use crate::api::review_dto::{HistoryEntryDto, ResponseReviewDto};
 use crate::app::use_session;
@@ -30,10 +32,12 @@ pub fn ReviewPage() -> impl IntoView {
         (id("id"), id("campaign_id"), id("invitation_id"))
     };
     let decide = ServerAction::<ReviewResponse>::new();
+    let share = ServerAction::<ShareReport>::new();
     let decided = successes(decide);
+    let shared = successes(share);
     let page = Resource::new(
-        move || (ids(), decided.get()),
-        move |(ids, _)| async move {
+        move || (ids(), decided.get(), shared.get()),
+        move |(ids, ..)| async move {
             let english = i18n.get_locale_untracked() == Locale::en;
             let other = td_string!(i18n.get_locale_untracked(), summary.other).to_string();
             match ids {
@@ -49,7 +53,7 @@ pub fn ReviewPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match (page.await, ids()) {
                     (Ok(page), (Some(event_id), Some(campaign_id), Some(invitation_id))) => {
-                        view! { <Review page event_id campaign_id invitation_id decide /> }.into_any()
+                        view! { <Review page event_id campaign_id invitation_id decide share /> }.into_any()
                     }
                     (Err(error), _) => view! { <ErrorBanner error=Signal::stored(Some(error)) /> }.into_any(),
                     _ => ().into_any(),
@@ -75,6 +79,7 @@ fn Review(
     campaign_id: i32,
     invitation_id: i32,
     decide: ServerAction<ReviewResponse>,
+    share: ServerAction<ShareReport>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
@@ -85,6 +90,8 @@ fn Review(
         let text = match query.read().get("saved").as_deref() {
             Some("returned") => t_string!(i18n, review.saved_returned),
             Some("approved") => t_string!(i18n, review.saved_approved),
+            Some("shared") => t_string!(i18n, review.saved_shared),
+            Some("withdrawn") => t_string!(i18n, review.saved_withdrawn),
             _ => return None,
         };
         Some(view! { <div class="banner banner-ok" role="status">{text.to_string()}</div> })
@@ -97,6 +104,7 @@ fn Review(
         revision,
         lines,
         history,
+        sharing,
         ..
     } = page;
     let title = td_string!(locale, review.title, company = company.clone()).to_string();
@@ -104,6 +112,7 @@ fn Review(
     let back = format!("/events/{event_id}/campaigns/{campaign_id}");
     let errors = field_errors_of(decide.value());
     let error = error_of(decide.value());
+    let share_error = error_of(share.value());
     let echo = FormEcho::of::<ReviewResponse>();
     let typed = echo
         .as_ref()
@@ -117,6 +126,7 @@ fn Review(
         <h1>{title}</h1>
         {saved}
         <ErrorBanner error />
+        <ErrorBanner error=share_error />
         <p>{t!(i18n, review.status)} " " <StatusLabel status /></p>
         <section class="card" aria-labelledby="answers-heading">
             <h2 id="answers-heading">
@@ -187,6 +197,59 @@ fn Review(
                 </section>
             }
         })}
+        {sharing.offered.then(|| view! {
+            <Sharing sharing=sharing.clone() event_id campaign_id invitation_id share can_write />
+        })}
+    }
+}
+
+/// Whether the report is in the library, and the officer's control over it.
+#[component]
+fn Sharing(
+    sharing: SharingDto,
+    event_id: i32,
+    campaign_id: i32,
+    invitation_id: i32,
+    share: ServerAction<ShareReport>,
+    can_write: impl Fn() -> bool + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = if sharing.shared {
+        t_string!(i18n, review.sharing_shared)
+    } else if sharing.can_share {
+        t_string!(i18n, review.sharing_can_share)
+    } else if sharing.consents {
+        t_string!(i18n, review.sharing_consented)
+    } else {
+        t_string!(i18n, review.sharing_no_consent)
+    };
+    let offered = sharing.can_share || sharing.shared;
+    let (value, text) = if sharing.shared {
+        ("false", t_string!(i18n, review.withdraw_button).to_string())
+    } else {
+        ("true", t_string!(i18n, review.share_button).to_string())
+    };
+    let button = move || {
+        let text = text.clone();
+        (offered && can_write()).then(|| {
+            view! {
+                <ActionForm action=share attr:class="form">
+                    <CsrfField />
+                    <input type="hidden" name="event_id" value=event_id />
+                    <input type="hidden" name="campaign_id" value=campaign_id />
+                    <input type="hidden" name="invitation_id" value=invitation_id />
+                    <input type="hidden" name="share" value=value />
+                    <button type="submit" class="button">{text}</button>
+                </ActionForm>
+            }
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="sharing-heading">
+            <h2 id="sharing-heading">{t!(i18n, review.sharing)}</h2>
+            <p>{state.to_string()}</p>
+            {button}
+        </section>
     }
 }
 

@@ -20,3 +20,4 @@ pub mod review;
 pub mod roster_import;
 pub mod roster_mapping;
 pub mod session;
+pub mod shared_report;

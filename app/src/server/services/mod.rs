@@ -13,4 +13,5 @@ pub mod mail;
 pub mod officers;
 pub mod review;
 pub mod roster;
+pub mod sharing;
 pub mod summary;

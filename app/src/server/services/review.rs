@@ -86,6 +86,7 @@ pub async fn page(
     let mut history = Vec::new();
     let mut lines = Vec::new();
     let mut revision = None;
+    let mut offered = false;
     if let Some(current) = &current {
         let submitted = response_revision::Entity::find()
             .filter(response_revision::Column::ResponseId.eq(current.id))
@@ -97,6 +98,10 @@ pub async fn page(
         // own until it submits).
         if let Some(last) = submitted.last() {
             let version = versions.get(db, current.form_version_id).await?;
+            offered = version
+                .definition
+                .questions()
+                .any(|q| q.id.as_str() == crate::domain::sharing::CONSENT_QUESTION);
             let answers: Answers = serde_json::from_str(&last.answers)
                 .map_err(|error| AppError::internal("reading submitted answers", error))?;
             lines = describe(&version.definition, &answers, english, other);
@@ -146,6 +151,7 @@ pub async fn page(
         revision,
         lines,
         history,
+        sharing: super::sharing::state(db, &invitation, offered).await?,
     })
 }
 
