@@ -52,19 +52,23 @@ export function officeTime(minutesFromNow: number): string {
   return at.toISOString().slice(0, 16);
 }
 
+/** The built-in forms, by the name their button shows. */
+export type Template = "出展後アンケート" | "セミナー受講レポート";
+
 /**
- * Makes a form from the 出展後アンケート template, gives it `title` in the builder (so
- * that the campaign form can tell it from the other tests' forms), and publishes it.
- * Leaves the page on the published form. Returns the form's path.
+ * Makes a form from the 出展後アンケート template (or `template`), gives it `title` in the
+ * builder (so that the campaign form can tell it from the other tests' forms), and
+ * publishes it. Leaves the page on the published form. Returns the form's path.
  */
 export async function publishAfterExhibitForm(
   page: Page,
   javaScriptEnabled: boolean,
   title: string,
+  template: Template = "出展後アンケート",
 ): Promise<string> {
   await page.goto("/forms");
   await ready(page, javaScriptEnabled);
-  await page.getByRole("button", { name: "出展後アンケートから作成" }).click();
+  await page.getByRole("button", { name: `${template}から作成` }).click();
   await expect(page).toHaveURL(/\/forms\/\d+$/);
   await ready(page, javaScriptEnabled);
   const formPath = new URL(page.url()).pathname;
@@ -151,10 +155,11 @@ export async function campaignWithLink(
   page: Page,
   javaScriptEnabled: boolean,
   eventName: string,
+  template: Template = "出展後アンケート",
 ): Promise<Setup> {
-  const formTitle = unique("E2E 出展後アンケート", javaScriptEnabled);
+  const formTitle = unique(`E2E ${template}`, javaScriptEnabled);
   await logIn(page, javaScriptEnabled);
-  const formPath = await publishAfterExhibitForm(page, javaScriptEnabled, formTitle);
+  const formPath = await publishAfterExhibitForm(page, javaScriptEnabled, formTitle, template);
   await openEvent(page, javaScriptEnabled, eventName);
   const eventPath = new URL(page.url()).pathname;
   const campaignTitle = unique("E2E 依頼", javaScriptEnabled);
