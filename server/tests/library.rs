@@ -190,6 +190,16 @@ async fn an_approved_report_with_consent_is_shared_read_by_other_companies_and_w
         );
     }
 
+    // The event's dashboard counts it as submitted and shared.
+    let totals = dashboard_totals(&app, campaign.event_id).await;
+    assert_eq!(
+        (
+            totals["seminar_reports"].as_u64(),
+            totals["seminar_reports_shared"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+
     // Withdrawn, it is gone at once, from the list and from its page.
     let (status, body) = share(&app, &campaign, author, false).await;
     assert!(
@@ -200,6 +210,17 @@ async fn an_approved_report_with_consent_is_shared_read_by_other_companies_and_w
     assert!(!html.contains("医療機器の海外展開セミナー"));
     let (status, _) = other.get_text(&format!("{library}/{id}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    let totals = dashboard_totals(&app, campaign.event_id).await;
+    assert_eq!(totals["seminar_reports_shared"].as_u64(), Some(0));
+}
+
+async fn dashboard_totals(app: &TestApp, event_id: i32) -> serde_json::Value {
+    let (status, body) = app
+        .call_get(&format!("/api/event_dashboard?event_id={event_id}"))
+        .await;
+    assert!(status.is_success(), "{status} {body}");
+    let page: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    page["totals"].clone()
 }
 
 async fn a_report_without_consent_cannot_be_shared_and_the_library_is_for_participants_only(

@@ -18,6 +18,8 @@ pub struct Figures {
     pub satisfaction: Total,
     /// Submitted セミナー受講レポート.
     pub seminar_reports: u32,
+    /// Of those, the ones in the report library now.
+    pub seminar_reports_shared: u32,
 }
 
 impl Figures {
@@ -28,6 +30,9 @@ impl Figures {
         self.contracts.merge(other.contracts);
         self.satisfaction.merge(other.satisfaction);
         self.seminar_reports = self.seminar_reports.saturating_add(other.seminar_reports);
+        self.seminar_reports_shared = self
+            .seminar_reports_shared
+            .saturating_add(other.seminar_reports_shared);
     }
 
     pub fn negotiations(&self) -> Exact {

@@ -40,6 +40,8 @@ pub fn Headline(figures: Figures) -> impl IntoView {
             <dd>{satisfaction}</dd>
             <dt>{t!(i18n, dashboards.seminar_reports)}</dt>
             <dd>{figures.seminar_reports}</dd>
+            <dt>{t!(i18n, dashboards.seminar_reports_shared)}</dt>
+            <dd class="stat-shared">{figures.seminar_reports_shared}</dd>
         </dl>
     }
 }

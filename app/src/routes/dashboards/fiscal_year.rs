@@ -205,6 +205,7 @@ fn FigureHeaders() -> impl IntoView {
         <th scope="col" class="number">{t!(i18n, dashboards.contracts)}</th>
         <th scope="col" class="number">{t!(i18n, dashboards.satisfaction)}</th>
         <th scope="col" class="number">{t!(i18n, dashboards.seminar_reports)}</th>
+        <th scope="col" class="number">{t!(i18n, dashboards.seminar_reports_shared)}</th>
     }
 }
 
@@ -216,6 +217,7 @@ fn FigureCells(figures: Figures) -> impl IntoView {
         <td class="number">{figures.contracts().to_string()}</td>
         <td class="number">{satisfaction(&figures)}</td>
         <td class="number">{figures.seminar_reports}</td>
+        <td class="number">{figures.seminar_reports_shared}</td>
     }
 }
 

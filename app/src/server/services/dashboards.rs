@@ -110,6 +110,11 @@ async fn campaign_figures(
             f.satisfaction.add(answer);
         }
     }
+    for shared in super::sharing::visible(db).await? {
+        if let Some(f) = figures.get_mut(&shared.campaign_id) {
+            f.seminar_reports_shared = f.seminar_reports_shared.saturating_add(1);
+        }
+    }
     Ok(campaigns
         .into_iter()
         .map(|(campaign, _)| {

@@ -189,7 +189,7 @@ pub async fn withdraw(
 
 /// The reports in the library now: shared, not withdrawn, and still the company's
 /// current submitted version.
-async fn visible(db: &impl ConnectionTrait) -> Result<Vec<shared_report::Model>, AppError> {
+pub async fn visible(db: &impl ConnectionTrait) -> Result<Vec<shared_report::Model>, AppError> {
     let rows = shared_report::Entity::find()
         .filter(shared_report::Column::WithdrawnAt.is_null())
         .order_by_desc(shared_report::Column::SharedAt)
