@@ -65,14 +65,10 @@ async fn report(browser: &Browser, path: &str, title: &str, consent: &str) {
 
 /// Approves the company's current submission, then shares it (`share`) or not.
 async fn approve(app: &TestApp, campaign: &campaign::Model, invitation: &invitation::Model) {
-    let (status, body) = app
-        .call_get(&format!(
+    let page = app.get_json(&format!(
             "/api/response_review?event_id={}&campaign_id={}&invitation_id={}&english=false&other=x",
             campaign.event_id, campaign.id, invitation.id
-        ))
-        .await;
-    assert!(status.is_success(), "{status} {body}");
-    let page: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+        )).await;
     let revision = page["revision"].to_string();
     let (status, body) = app
         .call(
@@ -215,11 +211,9 @@ async fn an_approved_report_with_consent_is_shared_read_by_other_companies_and_w
 }
 
 async fn dashboard_totals(app: &TestApp, event_id: i32) -> serde_json::Value {
-    let (status, body) = app
-        .call_get(&format!("/api/event_dashboard?event_id={event_id}"))
+    let page = app
+        .get_json(&format!("/api/event_dashboard?event_id={event_id}"))
         .await;
-    assert!(status.is_success(), "{status} {body}");
-    let page: serde_json::Value = serde_json::from_str(&body).expect("JSON");
     page["totals"].clone()
 }
 

@@ -319,14 +319,12 @@ async fn a_refused_address_is_not_retried_until_it_is_fixed(
     // The event's board tells officers which address needs fixing.
     app.login_as("officer@example.jp", app::domain::Role::Officer)
         .await;
-    let (status, body) = app
-        .call_get(&format!(
+    let board = app
+        .get_json(&format!(
             "/api/campaign_board?event_id={}",
             campaign.event_id
         ))
         .await;
-    assert!(status.is_success(), "{status} {body}");
-    let board: serde_json::Value = serde_json::from_str(&body).expect("JSON");
     let failures = board["mail_failures"].as_array().expect("failures");
     assert_eq!(failures.len(), 1);
     assert_eq!(
@@ -415,13 +413,10 @@ async fn a_message_of_a_worker_that_died_is_sent_and_its_late_result_is_ignored(
 }
 
 async fn delivery_log(app: &TestApp, event_id: i32, campaign_id: i32) -> serde_json::Value {
-    let (status, body) = app
-        .call_get(&format!(
-            "/api/delivery_log?event_id={event_id}&campaign_id={campaign_id}"
-        ))
-        .await;
-    assert!(status.is_success(), "{status} {body}");
-    serde_json::from_str(&body).expect("JSON")
+    app.get_json(&format!(
+        "/api/delivery_log?event_id={event_id}&campaign_id={campaign_id}"
+    ))
+    .await
 }
 
 async fn officers_set_the_policy_remind_now_and_pause_and_read_the_delivery_log(
@@ -652,14 +647,11 @@ async fn mail_template(
     campaign: &campaign::Model,
     query: &str,
 ) -> serde_json::Value {
-    let (status, body) = app
-        .call_get(&format!(
-            "/api/mail_template?event_id={}&campaign_id={}&purpose=invitation{query}",
-            campaign.event_id, campaign.id
-        ))
-        .await;
-    assert!(status.is_success(), "{status} {body}");
-    serde_json::from_str(&body).expect("JSON")
+    app.get_json(&format!(
+        "/api/mail_template?event_id={}&campaign_id={}&purpose=invitation{query}",
+        campaign.event_id, campaign.id
+    ))
+    .await
 }
 
 async fn officers_word_a_campaigns_messages_preview_them_and_go_back_to_the_standard(
@@ -953,14 +945,11 @@ async fn review_page(
     campaign: &campaign::Model,
     invitation: &invitation::Model,
 ) -> serde_json::Value {
-    let (status, body) = app
-        .call_get(&format!(
-            "/api/response_review?event_id={}&campaign_id={}&invitation_id={}&english=false&other=%E3%81%9D%E3%81%AE%E4%BB%96",
-            campaign.event_id, campaign.id, invitation.id
-        ))
-        .await;
-    assert!(status.is_success(), "{status} {body}");
-    serde_json::from_str(&body).expect("JSON")
+    app.get_json(&format!(
+        "/api/response_review?event_id={}&campaign_id={}&invitation_id={}&english=false&other=%E3%81%9D%E3%81%AE%E4%BB%96",
+        campaign.event_id, campaign.id, invitation.id
+    ))
+    .await
 }
 
 async fn an_officer_returns_a_response_with_a_comment_and_approves_the_resubmission(

@@ -1,6 +1,7 @@
 //! Server-only code of the app crate: database entities, services, sessions and auth.
 //! Compiled only with the `ssr` feature, so none of it reaches the wasm bundle.
 
+pub mod attachments;
 pub mod auth;
 pub mod clock;
 pub mod entities;

@@ -468,6 +468,14 @@ impl Browser {
         self.call_raw(path, &all).await
     }
 
+    /// Calls a read-only (GET) server function and reads its JSON; panics unless it
+    /// succeeded.
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let (status, body) = self.call_get(path).await;
+        assert!(status.is_success(), "GET {path}: {status} {body}");
+        serde_json::from_str(&body).expect("JSON")
+    }
+
     /// Calls a read-only (GET) server function the way the hydrated app does.
     pub async fn call_get(&self, path: &str) -> (StatusCode, String) {
         let response = self
