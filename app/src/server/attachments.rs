@@ -4,8 +4,9 @@
 //! be a PDF but is HTML is refused; a download is always `attachment` with the type we
 //! found, so nothing a company uploads is ever rendered from our origin.
 //!
-//! Groundwork for the file question type: the storage, the upload path and the download
-//! route build on it.
+//! Kept files live in a [`Store`] (content-addressed, written while hashing, refused
+//! files leave nothing). Groundwork for the file question type: its upload path and
+//! download route build on this.
 
 /// The kinds of file accepted: PDF, images, and Office documents (OOXML, the older
 /// binary formats, OpenDocument).
@@ -204,6 +205,111 @@ pub fn content_disposition(name: &str) -> String {
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
+/// Where attachments are kept: `$KOTAE_DATA_DIR/attachments/<sha-256>`, one file per
+/// distinct content (two companies attaching the same brochure keep one copy). The
+/// database holds each attachment's name, size, kind and sha-256.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: std::path::PathBuf,
+}
+
+/// A file kept in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    pub sha256: String,
+    pub size: u64,
+    pub kind: FileKind,
+    /// The name to show and to download under ([`stored_name`]).
+    pub name: String,
+}
+
+/// Why an upload was not kept.
+#[derive(Debug)]
+pub enum KeepError {
+    Refused(Refusal),
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for KeepError {
+    fn from(error: std::io::Error) -> Self {
+        KeepError::Io(error)
+    }
+}
+
+/// Bytes read before the kind is judged: enough for the first entries of an Office file.
+const HEAD: usize = 8 * 1024;
+
+impl Store {
+    pub fn new(dir: std::path::PathBuf) -> Self {
+        Self { dir }
+    }
+
+    /// Reads `body` into the store, hashing as it goes, and stops reading as soon as the
+    /// file is too large (memory stays bounded whatever is sent). The kind is judged on
+    /// the first bytes; nothing of a refused file is kept.
+    pub async fn keep(
+        &self,
+        sent_name: &str,
+        mut body: impl tokio::io::AsyncRead + Unpin,
+        limits: &Limits,
+        already: u64,
+    ) -> Result<Kept, KeepError> {
+        use sha2::{Digest, Sha256};
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        tokio::fs::create_dir_all(&self.dir).await?;
+        let partial = self.dir.join(format!(".upload-{}", rand::random::<u64>()));
+        let result = async {
+            let mut file = tokio::fs::File::create(&partial).await?;
+            let mut hasher = Sha256::new();
+            let mut head = Vec::with_capacity(HEAD);
+            let mut size: u64 = 0;
+            let mut buffer = vec![0u8; 64 * 1024];
+            loop {
+                let read = body.read(&mut buffer).await?;
+                if read == 0 {
+                    break;
+                }
+                size += read as u64;
+                limits.check(size, already).map_err(KeepError::Refused)?;
+                let chunk = &buffer[..read];
+                if head.len() < HEAD {
+                    let take = (HEAD - head.len()).min(chunk.len());
+                    head.extend_from_slice(&chunk[..take]);
+                }
+                hasher.update(chunk);
+                file.write_all(chunk).await?;
+            }
+            file.sync_all().await?;
+            let kind = FileKind::sniff(&head).ok_or(KeepError::Refused(Refusal::UnknownKind))?;
+            let sha256: String = hasher
+                .finalize()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            tokio::fs::rename(&partial, self.dir.join(&sha256)).await?;
+            Ok(Kept {
+                sha256,
+                size,
+                kind,
+                name: stored_name(sent_name, kind),
+            })
+        }
+        .await;
+        if result.is_err() {
+            let _ = tokio::fs::remove_file(&partial).await;
+        }
+        result
+    }
+
+    /// The kept file with this sha-256, for a download; `None` for anything that is not
+    /// a sha-256 in hex (no path can be smuggled in) or not kept.
+    pub fn path_of(&self, sha256: &str) -> Option<std::path::PathBuf> {
+        let valid = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit());
+        let path = self.dir.join(sha256.to_ascii_lowercase());
+        (valid && path.is_file()).then_some(path)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +404,52 @@ mod tests {
             content_disposition("資料 1.pdf"),
             "attachment; filename=\"__ 1.pdf\"; filename*=UTF-8''%E8%B3%87%E6%96%99%201.pdf"
         );
+    }
+
+    fn store() -> Store {
+        Store::new(
+            std::env::temp_dir().join(format!("kotae-attachments-{}", rand::random::<u64>())),
+        )
+    }
+
+    #[tokio::test]
+    async fn a_pdf_is_kept_under_its_hash_and_found_again() {
+        let store = store();
+        let pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".to_vec();
+        let kept = store
+            .keep("セミナー資料.pdf", &pdf[..], &Limits::default(), 0)
+            .await
+            .expect("kept");
+        assert_eq!(kept.kind, FileKind::Pdf);
+        assert_eq!(kept.size, pdf.len() as u64);
+        assert_eq!(kept.name, "セミナー資料.pdf");
+        let path = store.path_of(&kept.sha256).expect("kept on disk");
+        assert_eq!(std::fs::read(path).expect("read"), pdf);
+        assert_eq!(store.path_of("../../etc/passwd"), None);
+    }
+
+    #[tokio::test]
+    async fn refused_uploads_leave_nothing_behind() {
+        let store = store();
+        let html = b"<!DOCTYPE html><title>x</title>".to_vec();
+        let refused = store
+            .keep("report.pdf", &html[..], &Limits::default(), 0)
+            .await;
+        assert!(matches!(
+            refused,
+            Err(KeepError::Refused(Refusal::UnknownKind))
+        ));
+        let small = Limits {
+            per_file: 1024,
+            per_response: 4096,
+        };
+        let big = [b"%PDF-1.7\n".as_slice(), &[b' '; 2048]].concat();
+        let refused = store.keep("big.pdf", &big[..], &small, 0).await;
+        assert!(matches!(
+            refused,
+            Err(KeepError::Refused(Refusal::TooLarge { max: 1024 }))
+        ));
+        let leftovers = std::fs::read_dir(&store.dir).expect("the store").count();
+        assert_eq!(leftovers, 0, "no partial file stays");
     }
 }
