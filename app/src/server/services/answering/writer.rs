@@ -138,17 +138,22 @@ async fn write_batches(
 
 /// Runs a batch in one transaction and answers every request after the commit.
 ///
-/// The transaction is DEFERRED: the writer is SQLite's only writer of answers, and
+/// The first try is DEFERRED: the writer is SQLite's only writer of answers, and
 /// `BEGIN IMMEDIATE` halved its rate (BENCHMARKS.md). A deferred transaction fails its
-/// first write with `SQLITE_BUSY_SNAPSHOT` when another connection committed after its
-/// first read (a link opened for the first time, an officer's change); then every save
+/// first write with `SQLITE_BUSY` / `SQLITE_BUSY_SNAPSHOT`, without waiting, when another
+/// connection is writing or committed after its first read (a link opened for the first
+/// time, an officer's change, the mail worker recording what it sent); then every save
 /// of the batch fails, nothing is committed and nobody has been answered, so the batch
-/// runs again (up to [`MAX_TRIES`]; the last try commits whatever succeeded).
+/// runs again — IMMEDIATE, which waits for the write lock instead of failing (under a
+/// busy mail worker, ten deferred tries in a row could all lose). Up to [`MAX_TRIES`];
+/// the last try commits whatever succeeded.
 async fn write(db: &DatabaseConnection, clock: &Clock, deps: &SaveDeps, batch: Vec<Job>) {
     let mut tries = 1;
     let outcomes = loop {
         let last = tries == MAX_TRIES;
-        if let Some(outcomes) = attempt(db, clock, deps, &batch, last).await {
+        // Contention seen: take the write lock up front and wait for it.
+        let immediate = tries > 1;
+        if let Some(outcomes) = attempt(db, clock, deps, &batch, immediate, last).await {
             break outcomes;
         }
         tokio::time::sleep(std::time::Duration::from_millis(u64::from(tries))).await;
@@ -166,9 +171,15 @@ async fn attempt(
     clock: &Clock,
     deps: &SaveDeps,
     batch: &[Job],
+    immediate: bool,
     last: bool,
 ) -> Option<Vec<Result<SaveOutcome, SaveRefusal>>> {
-    let txn = match db.begin().await {
+    let begun = if immediate {
+        super::begin_write(db).await
+    } else {
+        db.begin().await
+    };
+    let txn = match begun {
         Ok(txn) => txn,
         Err(error) => {
             let error = AppError::internal("starting a batch of saves", error);
