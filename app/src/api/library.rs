@@ -44,36 +44,12 @@ pub async fn library(
     respond(
         async {
             let state = reader(token.as_deref()).await?;
-            let everything = sharing::list(
-                &state.db,
-                &state.form_versions,
-                &LibraryFilter::default(),
-                english,
-                &other,
-            )
-            .await?;
-            let mut events: Vec<(i32, String)> = everything
-                .iter()
-                .map(|item| (item.event_id, item.event.clone()))
-                .collect();
-            events.sort();
-            events.dedup();
-            let mut fiscal_years: Vec<i32> =
-                everything.iter().map(|item| item.fiscal_year).collect();
-            fiscal_years.sort_unstable_by(|a, b| b.cmp(a));
-            fiscal_years.dedup();
             let filter = LibraryFilter {
                 event_id,
                 fiscal_year,
                 words: q.unwrap_or_default(),
             };
-            let items =
-                sharing::list(&state.db, &state.form_versions, &filter, english, &other).await?;
-            Ok(LibraryDto {
-                items,
-                events,
-                fiscal_years,
-            })
+            sharing::list(&state.db, &state.form_versions, &filter, english, &other).await
         }
         .await,
     )

@@ -5,3 +5,4 @@ pub mod company_form;
 pub mod event_form;
 pub mod form;
 pub mod layout;
+pub mod saved_banner;

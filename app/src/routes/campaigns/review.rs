@@ -12,6 +12,7 @@ use crate::app::use_session;
 use crate::components::form::{
     Control, CsrfField, ErrorBanner, FormEcho, FormField, error_of, field_errors_of,
 };
+use crate::components::saved_banner::SavedBanner;
 use crate::domain::campaigns::InvitationStatus;
 use crate::domain::office_time::format_office_time;
 use crate::error::AppError;
@@ -20,7 +21,7 @@ use crate::routes::companies::successes;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -63,6 +64,17 @@ pub fn ReviewPage() -> impl IntoView {
     }
 }
 
+fn saved_words(i18n: I18nContext<Locale>, code: &str) -> Option<String> {
+    let text = match code {
+        "returned" => t_string!(i18n, review.saved_returned),
+        "approved" => t_string!(i18n, review.saved_approved),
+        "shared" => t_string!(i18n, review.saved_shared),
+        "withdrawn" => t_string!(i18n, review.saved_withdrawn),
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
 fn kind_text(i18n: I18nContext<Locale>, kind: &str) -> String {
     match kind {
         "submitted" => t_string!(i18n, review.kind_submitted).to_string(),
@@ -85,17 +97,6 @@ fn Review(
     let locale = i18n.get_locale_untracked();
     let session = use_session();
     let can_write = move || session.get().is_some_and(|s| s.can_write());
-    let query = use_query_map();
-    let saved = move || {
-        let text = match query.read().get("saved").as_deref() {
-            Some("returned") => t_string!(i18n, review.saved_returned),
-            Some("approved") => t_string!(i18n, review.saved_approved),
-            Some("shared") => t_string!(i18n, review.saved_shared),
-            Some("withdrawn") => t_string!(i18n, review.saved_withdrawn),
-            _ => return None,
-        };
-        Some(view! { <div class="banner banner-ok" role="status">{text.to_string()}</div> })
-    };
     let ResponseReviewDto {
         event_name,
         campaign_title,
@@ -124,7 +125,7 @@ fn Review(
         <Title text=page_title />
         <p><a href=back>{td_string!(locale, review.back, campaign = campaign_title.clone()).to_string()}</a></p>
         <h1>{title}</h1>
-        {saved}
+        <SavedBanner words=saved_words />
         <ErrorBanner error />
         <ErrorBanner error=share_error />
         <p>{t!(i18n, review.status)} " " <StatusLabel status /></p>

@@ -11,13 +11,15 @@ use crate::api::mail::{PauseReminders, RemindNow, SaveReminderPolicy, delivery_l
 use crate::api::mail_dto::DeliveryLogDto;
 use crate::app::use_session;
 use crate::components::form::ErrorBanner;
+use crate::components::saved_banner::SavedBanner;
 use crate::domain::office_time::format_office_time;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::routes::companies::successes;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 /// The page's actions, owned by the page so that they outlive the reloads of its data.
 #[derive(Clone, Copy)]
@@ -75,18 +77,6 @@ fn Mail(page: DeliveryLogDto, event_id: i32, campaign_id: i32, actions: Actions)
     let locale = i18n.get_locale_untracked();
     let session = use_session();
     let can_write = move || session.get().is_some_and(|s| s.can_write());
-    let query = use_query_map();
-    let saved = move || {
-        let text = match query.read().get("saved").as_deref() {
-            Some("policy") => t_string!(i18n, mail.saved_policy),
-            Some("reminded") => t_string!(i18n, mail.saved_reminded),
-            Some("not_reminded") => t_string!(i18n, mail.saved_not_reminded),
-            Some("paused") => t_string!(i18n, mail.saved_paused),
-            Some("resumed") => t_string!(i18n, mail.saved_resumed),
-            _ => return None,
-        };
-        Some(view! { <div class="banner banner-ok" role="status">{text.to_string()}</div> })
-    };
     let DeliveryLogDto {
         event_name,
         campaign_title,
@@ -105,7 +95,7 @@ fn Mail(page: DeliveryLogDto, event_id: i32, campaign_id: i32, actions: Actions)
         <Title text=page_title />
         <p><a href=format!("/events/{event_id}/campaigns/{campaign_id}")>{back}</a></p>
         <h1>{title}</h1>
-        {saved}
+        <SavedBanner words=saved_words />
         <section class="card" aria-labelledby="policy-heading">
             <h2 id="policy-heading">{t!(i18n, mail.policy)}</h2>
             <p class="hint">{t!(i18n, mail.policy_note)}</p>
@@ -142,4 +132,16 @@ fn Mail(page: DeliveryLogDto, event_id: i32, campaign_id: i32, actions: Actions)
             }}
         </section>
     }
+}
+
+fn saved_words(i18n: I18nContext<Locale>, code: &str) -> Option<String> {
+    let text = match code {
+        "policy" => t_string!(i18n, mail.saved_policy),
+        "reminded" => t_string!(i18n, mail.saved_reminded),
+        "not_reminded" => t_string!(i18n, mail.saved_not_reminded),
+        "paused" => t_string!(i18n, mail.saved_paused),
+        "resumed" => t_string!(i18n, mail.saved_resumed),
+        _ => return None,
+    };
+    Some(text.to_string())
 }

@@ -8,6 +8,7 @@ use crate::api::mail_dto::{PreviewDto, TemplateEditorDto};
 use crate::api::mail_templates::{ResetMailTemplate, SaveMailTemplate, mail_template};
 use crate::app::use_session;
 use crate::components::form::{Control, CsrfField, ErrorBanner, FormField, error_of};
+use crate::components::saved_banner::SavedBanner;
 use crate::domain::mail::MailTemplateInput;
 use crate::domain::office_time::format_office_time;
 use crate::error::AppError;
@@ -66,6 +67,15 @@ pub fn TemplatePage() -> impl IntoView {
     }
 }
 
+fn saved_words(i18n: I18nContext<Locale>, code: &str) -> Option<String> {
+    let text = match code {
+        "saved" => t_string!(i18n, mail.template_saved),
+        "reset" => t_string!(i18n, mail.template_reset),
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
 /// What each placeholder stands for, in the reader's language.
 fn placeholder_text(i18n: I18nContext<Locale>, name: &str) -> String {
     match name {
@@ -94,15 +104,6 @@ fn Editor(
     let locale = i18n.get_locale_untracked();
     let session = use_session();
     let can_write = move || session.get().is_some_and(|s| s.can_write());
-    let query = use_query_map();
-    let saved = move || {
-        let text = match query.read().get("saved").as_deref() {
-            Some("saved") => t_string!(i18n, mail.template_saved),
-            Some("reset") => t_string!(i18n, mail.template_reset),
-            _ => return None,
-        };
-        Some(view! { <div class="banner banner-ok" role="status">{text.to_string()}</div> })
-    };
     let TemplateEditorDto {
         event_name,
         campaign_title,
@@ -150,7 +151,7 @@ fn Editor(
         <Title text=page_title />
         <p><a href=mail_page>{back}</a></p>
         <h1>{title}</h1>
-        {saved}
+        <SavedBanner words=saved_words />
         <ErrorBanner error=save_error />
         <ErrorBanner error=reset_error />
         <p>{status} " " {language_note}</p>

@@ -5,7 +5,7 @@
 //! out at once. A newer submission hides the shared version until an officer approves
 //! and shares again (the company may have withdrawn its consent in it).
 
-use crate::api::library_dto::{LibraryItemDto, LibraryReportDto, SharingDto};
+use crate::api::library_dto::{LibraryDto, LibraryItemDto, LibraryReportDto, SharingDto};
 use crate::domain::Problem;
 use crate::domain::campaigns::InvitationStatus;
 use crate::domain::forms::Answers;
@@ -222,13 +222,15 @@ pub struct LibraryFilter {
     pub words: String,
 }
 
+/// The library: the reports `filter` lets through, and every event and fiscal year that
+/// has a shared report (the filter's choices), in one pass over the shared reports.
 pub async fn list(
     db: &DatabaseConnection,
     versions: &FormVersionCache,
     filter: &LibraryFilter,
     english: bool,
     other: &str,
-) -> Result<Vec<LibraryItemDto>, AppError> {
+) -> Result<LibraryDto, AppError> {
     let rows = visible(db).await?;
     let events: HashMap<i32, event::Model> = event::Entity::find()
         .filter(event::Column::Id.is_in(rows.iter().map(|r| r.event_id)))
@@ -250,10 +252,14 @@ pub async fn list(
         .map(str::to_lowercase)
         .collect();
     let mut items = Vec::new();
+    let mut choices: Vec<(i32, String)> = Vec::new();
+    let mut fiscal_years: Vec<i32> = Vec::new();
     for row in rows {
         let Some(event) = events.get(&row.event_id) else {
             continue;
         };
+        choices.push((event.id, event.name.clone()));
+        fiscal_years.push(event.fiscal_year);
         if filter.event_id.is_some_and(|id| id != row.event_id)
             || filter
                 .fiscal_year
@@ -281,7 +287,15 @@ pub async fn list(
             shared_at: row.shared_at,
         });
     }
-    Ok(items)
+    choices.sort();
+    choices.dedup();
+    fiscal_years.sort_unstable_by(|a, b| b.cmp(a));
+    fiscal_years.dedup();
+    Ok(LibraryDto {
+        items,
+        events: choices,
+        fiscal_years,
+    })
 }
 
 struct Read {
