@@ -15,7 +15,13 @@ const KEYS: &[(&str, &[&str])] = &[
     ),
     (
         "answer_page",
-        &["autosave_saving", "autosave_saved", "autosave_failed"],
+        &[
+            "autosave_saving",
+            "autosave_saved",
+            "autosave_failed",
+            "uploading",
+            "upload_failed",
+        ],
     ),
 ];
 

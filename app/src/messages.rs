@@ -71,6 +71,17 @@ pub fn problem_in(locale: Locale, problem: &Problem) -> String {
         Problem::NewerRevision => td_string!(locale, errors.newer_revision).to_string(),
         Problem::NotApproved => td_string!(locale, errors.not_approved).to_string(),
         Problem::NoConsent => td_string!(locale, errors.no_consent).to_string(),
+        Problem::FileKindRefused => td_string!(locale, errors.file_kind_refused).to_string(),
+        Problem::FileTooLarge { max_mb } => {
+            td_string!(locale, errors.file_too_large, max = *max_mb).to_string()
+        }
+        Problem::FilesTooLarge { max_mb } => {
+            td_string!(locale, errors.files_too_large, max = *max_mb).to_string()
+        }
+        Problem::TooManyFiles { max } => {
+            td_string!(locale, errors.too_many_files, max = *max).to_string()
+        }
+        Problem::UnknownFile => td_string!(locale, errors.unknown_file).to_string(),
     }
 }
 
@@ -201,6 +212,7 @@ pub fn kind_label_in(locale: Locale, kind: &str) -> String {
         "rating" => td_string!(locale, forms.kinds.rating).to_string(),
         "date" => td_string!(locale, forms.kinds.date).to_string(),
         "email" => td_string!(locale, forms.kinds.email).to_string(),
+        "file" => td_string!(locale, forms.kinds.file).to_string(),
         other => other.to_owned(),
     }
 }

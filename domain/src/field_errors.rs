@@ -75,6 +75,21 @@ pub enum Problem {
     NotApproved,
     /// The company did not agree to share its report.
     NoConsent,
+    /// A file that is not a PDF, an image or an Office document, whatever its name says.
+    FileKindRefused,
+    /// One file over the size limit.
+    FileTooLarge {
+        max_mb: u64,
+    },
+    /// The files of one response together over the limit.
+    FilesTooLarge {
+        max_mb: u64,
+    },
+    TooManyFiles {
+        max: u8,
+    },
+    /// A kept file that is not this company's (a forged post) or no longer exists.
+    UnknownFile,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

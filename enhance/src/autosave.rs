@@ -96,7 +96,17 @@ fn show(status: &Element, lang: Lang, saving: Saving) {
 async fn post(window: &Window, form: &HtmlFormElement) -> Result<i32, JsValue> {
     let data = FormData::new_with_form(form)?;
     data.set_with_str("intent", "autosave")?;
-    let body = UrlSearchParams::new_with_str_sequence_sequence(&data)?;
+    // Chosen files go up only with an explicit save or submit: a draft saved every few
+    // seconds must not resend them. Kept files are text fields, and are saved.
+    let body = UrlSearchParams::new()?;
+    if let Some(entries) = js_sys::try_iter(&data)? {
+        for entry in entries {
+            let pair: js_sys::Array = entry?.unchecked_into();
+            if let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                body.append(&name, &value);
+            }
+        }
+    }
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_body(&body);

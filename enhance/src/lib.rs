@@ -3,7 +3,8 @@
 //! - [`live_check`]: when the company leaves a field or changes a choice, the form is read
 //!   with the server's own parser (`Answers::parse` in draft mode) and each question's
 //!   problem is shown or cleared beside it; questions whose condition is not met are hidden;
-//! - [`autosave`]: a few seconds after the company stops typing, the draft is saved.
+//! - [`autosave`]: a few seconds after the company stops typing, the draft is saved;
+//! - [`upload`]: a form with chosen files is sent with its progress shown.
 //!
 //! Without JavaScript nothing here runs, every question stays visible and the buttons
 //! post the form. The messages come from the app's locale files ([`messages`]).
@@ -16,6 +17,8 @@ mod autosave;
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod live_check;
+#[cfg(target_arch = "wasm32")]
+mod upload;
 
 /// Attaches to the answer form, if the page has one, and marks the page interactive
 /// (`<body data-hydrated="true">`, which the browser tests wait for, as on the app's
@@ -34,6 +37,7 @@ pub fn start() {
     if let Some(form) = dom::answer_form(&document) {
         live_check::attach(&document, &form, lang);
         autosave::attach(&document, &form, lang);
+        upload::attach(&document, &form, lang);
     }
     if let Some(body) = document.body() {
         let _ = body.set_attribute("data-hydrated", "true");

@@ -97,6 +97,15 @@ pub fn problem(lang: Lang, problem: &Problem) -> String {
         Problem::NewerRevision => ("errors.newer_revision", vec![]),
         Problem::NotApproved => ("errors.not_approved", vec![]),
         Problem::NoConsent => ("errors.no_consent", vec![]),
+        Problem::FileKindRefused => ("errors.file_kind_refused", vec![]),
+        Problem::FileTooLarge { max_mb } => {
+            ("errors.file_too_large", vec![("max", max_mb.to_string())])
+        }
+        Problem::FilesTooLarge { max_mb } => {
+            ("errors.files_too_large", vec![("max", max_mb.to_string())])
+        }
+        Problem::TooManyFiles { max } => ("errors.too_many_files", vec![("max", max.to_string())]),
+        Problem::UnknownFile => ("errors.unknown_file", vec![]),
     };
     text(lang, key, &args)
 }
@@ -150,6 +159,11 @@ pub fn sample_problems() -> Vec<Problem> {
         Problem::NewerRevision,
         Problem::NotApproved,
         Problem::NoConsent,
+        Problem::FileKindRefused,
+        Problem::FileTooLarge { max_mb: 20 },
+        Problem::FilesTooLarge { max_mb: 50 },
+        Problem::TooManyFiles { max: 5 },
+        Problem::UnknownFile,
     ]
 }
 

@@ -15,6 +15,7 @@ mod m20261127_000008_mail_templates;
 mod m20261127_000009_officer_digest;
 mod m20261127_000010_reviews;
 mod m20261127_000011_shared_reports;
+mod m20261207_000012_attachments;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000009_officer_digest::Migration),
             Box::new(m20261127_000010_reviews::Migration),
             Box::new(m20261127_000011_shared_reports::Migration),
+            Box::new(m20261207_000012_attachments::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@
 //! The browser's autosave posts the same form with `Accept: application/json` and
 //! `intent=autosave`, and gets a small JSON answer instead.
 
+use crate::answer_files;
 use crate::csrf::CsrfRejected;
 use app::api::answers::{AnswerEcho, Notice};
 use app::app::shell;
@@ -45,7 +46,40 @@ pub async fn post(
         Ok(bytes) => bytes,
         Err(_) => return StatusCode::BAD_REQUEST.into_response(),
     };
-    let form = PostedForm::read(&body);
+    let (mut form, uploads) = match multipart_boundary(&parts.headers) {
+        None => (PostedForm::read(&body), Vec::new()),
+        Some(boundary) => match answer_files::read_multipart(body, boundary).await {
+            Ok((fields, uploads)) => (PostedForm::from_pairs(fields), uploads),
+            Err(error) => {
+                tracing::warn!(%error, "unreadable multipart answer post");
+                return StatusCode::BAD_REQUEST.into_response();
+            }
+        },
+    };
+    let csrf_rejected = parts.extensions.get::<CsrfRejected>().is_some();
+    // Files are kept only for a post that may act; a stale page's files are chosen again.
+    let file_errors = if csrf_rejected {
+        FieldErrors::default()
+    } else {
+        match answer_files::attach(&state, &token, &mut form.raw, uploads).await {
+            Ok(errors) => errors,
+            Err(AppError::NotFound) => {
+                return render(&state, parts, &token, None, StatusCode::NOT_FOUND).await;
+            }
+            Err(error) => {
+                tracing::error!(?error, "keeping attached files failed");
+                let echo = AnswerEcho {
+                    raw: form.raw.clone(),
+                    errors: FieldErrors::default(),
+                    notice: Notice::Invalid,
+                    base_revision: form.base_revision,
+                    saved_by_other: None,
+                };
+                let status = StatusCode::INTERNAL_SERVER_ERROR;
+                return render(&state, parts, &token, Some(echo), status).await;
+            }
+        }
+    };
     let echo = |notice: Notice, errors: FieldErrors, base_revision: i32| AnswerEcho {
         raw: form.raw.clone(),
         errors,
@@ -54,12 +88,31 @@ pub async fn post(
         saved_by_other: None,
     };
 
-    if parts.extensions.get::<CsrfRejected>().is_some() {
+    if csrf_rejected {
         if wants_json {
             return json_answer(StatusCode::FORBIDDEN, json!({ "error": "expired" }));
         }
         let echo = echo(Notice::Expired, FieldErrors::default(), form.base_revision);
         return render(&state, parts, &token, Some(echo), StatusCode::FORBIDDEN).await;
+    }
+
+    if !file_errors.is_empty() {
+        // A refused file stops the save: a report must not go in without its file.
+        if wants_json {
+            return json_answer(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                json!({ "error": "invalid", "errors": file_errors, "revision": form.base_revision }),
+            );
+        }
+        let echo = echo(Notice::Invalid, file_errors, form.base_revision);
+        return render(
+            &state,
+            parts,
+            &token,
+            Some(echo),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
 
     let request = SaveRequest {
@@ -161,12 +214,19 @@ struct PostedForm {
 
 impl PostedForm {
     fn read(body: &[u8]) -> Self {
+        Self::from_pairs(
+            form_urlencoded::parse(body)
+                .map(|(name, value)| (name.into_owned(), value.into_owned())),
+        )
+    }
+
+    fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
         let mut mode = Mode::Draft;
         let mut base_revision = 0;
         let mut save_key = String::new();
         let mut answers = Vec::new();
-        for (name, value) in form_urlencoded::parse(body) {
-            match name.as_ref() {
+        for (name, value) in pairs {
+            match name.as_str() {
                 "intent" => {
                     mode = if value == "submit" {
                         Mode::Submit
@@ -175,9 +235,9 @@ impl PostedForm {
                     }
                 }
                 "base_revision" => base_revision = value.trim().parse().unwrap_or(0),
-                "save_key" => save_key = value.into_owned(),
+                "save_key" => save_key = value,
                 name if CONTROL_FIELDS.contains(&name) => {}
-                _ => answers.push((name.into_owned(), value.into_owned())),
+                _ => answers.push((name, value)),
             }
         }
         Self {
@@ -187,6 +247,13 @@ impl PostedForm {
             save_key,
         }
     }
+}
+
+fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| multer::parse_boundary(value).ok())
 }
 
 fn accepts_json(headers: &HeaderMap) -> bool {

@@ -32,6 +32,66 @@ pub struct Config {
     pub group_commit: bool,
     /// Email: transport, sender, schedule (see [`MailConfig`]).
     pub mail: MailConfig,
+    /// Files attached to answers (see [`AttachmentConfig`]).
+    pub attachments: AttachmentConfig,
+}
+
+/// Where companies' attached files are kept and how large they may be.
+#[derive(Clone, Debug)]
+pub struct AttachmentConfig {
+    /// `KOTAE_ATTACHMENTS_DIR`, default `$KOTAE_DATA_DIR/attachments`.
+    pub dir: PathBuf,
+    /// `KOTAE_ATTACHMENT_MAX_MB` (one file, default 20) and
+    /// `KOTAE_ATTACHMENT_MAX_RESPONSE_MB` (one response's files together, default 50).
+    pub limits: app::server::attachments::Limits,
+}
+
+impl AttachmentConfig {
+    pub fn from_env(
+        data_dir: &Path,
+        var: &impl Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<Self> {
+        let defaults = app::server::attachments::Limits::default();
+        let megabytes = |name: &str, default: u64| -> anyhow::Result<u64> {
+            match var(name) {
+                None => Ok(default),
+                Some(text) => text
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|mb| (1..=1024).contains(mb))
+                    .map(|mb| mb * 1024 * 1024)
+                    .with_context(|| {
+                        format!("{name}={text:?} is not a number of megabytes between 1 and 1024, like 20")
+                    }),
+            }
+        };
+        let per_file = megabytes("KOTAE_ATTACHMENT_MAX_MB", defaults.per_file)?;
+        let per_response = megabytes("KOTAE_ATTACHMENT_MAX_RESPONSE_MB", defaults.per_response)?;
+        if per_response < per_file {
+            bail!(
+                "KOTAE_ATTACHMENT_MAX_RESPONSE_MB ({} MB) is smaller than KOTAE_ATTACHMENT_MAX_MB ({} MB)",
+                per_response / (1024 * 1024),
+                per_file / (1024 * 1024)
+            );
+        }
+        Ok(Self {
+            dir: var("KOTAE_ATTACHMENTS_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| data_dir.join("attachments")),
+            limits: app::server::attachments::Limits {
+                per_file,
+                per_response,
+            },
+        })
+    }
+
+    pub fn service(&self) -> app::server::services::attachments::Attachments {
+        app::server::services::attachments::Attachments {
+            store: app::server::attachments::Store::new(self.dir.clone()),
+            limits: self.limits,
+        }
+    }
 }
 
 /// How Kotae sends email.
@@ -278,6 +338,7 @@ impl Config {
             Some(other) => bail!("KOTAE_GROUP_COMMIT={other:?} must be on or off"),
         };
         let mail = MailConfig::from_env(&data_dir, &var)?;
+        let attachments = AttachmentConfig::from_env(&data_dir, &var)?;
         Ok(Self {
             data_dir,
             database_url,
@@ -288,6 +349,7 @@ impl Config {
             max_upload_bytes,
             group_commit,
             mail,
+            attachments,
         })
     }
 

@@ -95,6 +95,8 @@ pub struct CsrfSettings {
     pub links: LinkKey,
     /// How large a multipart form (a file upload with its fields) may be.
     pub max_multipart: usize,
+    /// The same for a company's answers with their attached files.
+    pub max_answer_multipart: usize,
     /// Whether the CSRF cookie gets the `Secure` flag (`Config::secure_cookies`).
     pub secure_cookies: bool,
 }
@@ -136,7 +138,7 @@ pub async fn protect(
         return refuse();
     }
     if let Some(expected) = invitation {
-        return answer_submit(request, expected, settings.max_multipart, next).await;
+        return answer_submit(request, expected, settings.max_answer_multipart, next).await;
     }
     let expected = match expected_token(&settings.key, &session, request.headers()).await {
         Ok(Some(expected)) => expected,
@@ -358,7 +360,10 @@ async fn form_token(
         max_multipart
     };
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, limit).await.map_err(|_| too_large(limit))?;
+    let answers = invitation_of(parts.uri.path()).is_some();
+    let bytes = to_bytes(body, limit)
+        .await
+        .map_err(|_| too_large(limit, answers))?;
     let token = match boundary {
         None => form_urlencoded::parse(&bytes)
             .find(|(key, _)| key == CSRF_FIELD)
@@ -388,17 +393,30 @@ fn tokens_match(presented: &str, expected: &str) -> bool {
 }
 
 /// A body over the limit: for an upload, a page that says so and how large a file may be.
-fn too_large(limit: usize) -> Response {
+fn too_large(limit: usize, answers: bool) -> Response {
     let megabytes = limit / (1024 * 1024);
-    let page = format!(
-        "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">\
+    let page = if answers {
+        // The browser's Back button returns to the form with what was typed in it.
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+             <title>添付ファイルが大きすぎます - Kotae</title></head><body><main>\
+             <h1>添付ファイルが大きすぎます</h1>\
+             <p>一度に送信できる添付ファイルは合計 {megabytes} MB までです。ブラウザの「戻る」で回答の画面に戻ると、入力した内容はそのまま残っています。ファイルを小さくするか、数回に分けて添付してください。</p>\
+             <p lang=\"en\">The attached files are too large: up to {megabytes} MB can be sent at once. Go back with your browser's Back button: what you typed is still in the form. Make the files smaller or attach them a few at a time.</p>\
+             </main></body></html>\n"
+        )
+    } else {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>ファイルが大きすぎます - Kotae</title></head><body><main>\
          <h1>ファイルが大きすぎます</h1>\
          <p>送信できるのは {megabytes} MB までです。画像や不要なシートを削除するか、名簿だけを新しいブックにコピーして保存し直してから、もう一度お試しください。</p>\
          <p lang=\"en\">The file is too large: up to {megabytes} MB can be sent. Remove images or sheets you do not need, or copy the roster into a new workbook, and try again.</p>\
          </main></body></html>\n"
-    );
+        )
+    };
     (
         StatusCode::PAYLOAD_TOO_LARGE,
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],

@@ -1,6 +1,8 @@
 //! Kotae's server: configuration, start-up, HTTP wiring and the command line.
 
+pub mod answer_files;
 pub mod answer_post;
+pub mod attachment_download;
 pub mod cli;
 pub mod config;
 pub mod csrf;

@@ -66,7 +66,10 @@ pub async fn add(State(policy): State<Policy>, mut request: Request, next: Next)
     request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    // A response with a stricter policy of its own (a downloaded attachment) keeps it.
+    let own_policy = headers.contains_key(header::CONTENT_SECURITY_POLICY);
     match HeaderValue::from_str(&policy.content_security_policy(&nonce)) {
+        Ok(_) if own_policy => {}
         Ok(value) => {
             headers.insert(header::CONTENT_SECURITY_POLICY, value);
         }

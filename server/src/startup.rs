@@ -8,7 +8,8 @@ use crate::mail::{self, Mailer};
 use crate::security_headers::{self, Policy};
 use crate::timeout::RequestTimeout;
 use crate::{
-    answer_post, csrf, db, exports, form_echo, guard, health, locale, roster_upload, timeout,
+    answer_post, attachment_download, csrf, db, exports, form_echo, guard, health, locale,
+    roster_upload, timeout,
 };
 use anyhow::Context;
 use app::app::{App, shell};
@@ -118,6 +119,7 @@ impl Application {
             form_versions,
             clock: wiring.clock,
             roster_files: config.roster_files(),
+            attachments: config.attachments.service(),
             base_url: config.base_url.as_str().trim_end_matches('/').to_owned(),
             composer,
             calendar,
@@ -204,6 +206,7 @@ fn router(
             get(roster_upload::invalid_rows),
         )
         .merge(exports::routes())
+        .merge(attachment_download::routes())
         // A company's plain form post; its page (GET) is a Leptos route.
         .route("/a/{token}", post(answer_post::post))
         .route(
@@ -236,6 +239,9 @@ fn router(
                 key: CsrfKey::derive(&config.secret_key),
                 links: state.links.clone(),
                 max_multipart: config.max_upload_bytes + MULTIPART_OVERHEAD,
+                max_answer_multipart: usize::try_from(config.attachments.limits.per_response)
+                    .unwrap_or(usize::MAX)
+                    .saturating_add(MULTIPART_OVERHEAD),
                 secure_cookies: config.secure_cookies(),
             },
             csrf::protect,

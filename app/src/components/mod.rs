@@ -1,6 +1,7 @@
 //! Reusable pieces of pages.
 
 pub mod answer_form;
+pub mod answer_lines;
 pub mod company_form;
 pub mod event_form;
 pub mod form;

@@ -5,6 +5,7 @@
 
 use crate::api::library::{library, library_report};
 use crate::api::library_dto::{LibraryDto, LibraryReportDto};
+use crate::components::answer_lines::AnswerLines;
 use crate::components::form::ErrorBanner;
 use crate::domain::fiscal_year::FiscalYear;
 use crate::domain::office_time::format_office_time;
@@ -192,6 +193,10 @@ fn Report(report: LibraryReportDto, token: Option<String>) -> impl IntoView {
         lines,
         ..
     } = report;
+    let files_href = match &token {
+        Some(token) => format!("/a/{token}/files"),
+        None => "/files".to_owned(),
+    };
     let heading = if title.is_empty() {
         td_string!(i18n.get_locale_untracked(), library.untitled).to_string()
     } else {
@@ -210,15 +215,7 @@ fn Report(report: LibraryReportDto, token: Option<String>) -> impl IntoView {
                 <dt>{t!(i18n, library.shared_at)}</dt>
                 <dd>{format_office_time(shared_at)}</dd>
             </dl>
-            <dl class="details review-answers">
-                {lines
-                    .into_iter()
-                    .map(|line| view! {
-                        <dt>{line.question}</dt>
-                        <dd>{if line.answer.is_empty() { "—".to_owned() } else { line.answer }}</dd>
-                    })
-                    .collect_view()}
-            </dl>
+            <AnswerLines lines files_href />
         </article>
     }
 }

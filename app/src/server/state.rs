@@ -19,6 +19,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Where uploaded rosters are kept, and the limits of the spreadsheet reader.
     pub roster_files: Storage,
+    /// Where files attached to answers are kept, and how large they may be.
+    pub attachments: super::services::attachments::Attachments,
     /// Turns invitation seeds into the tokens of personal links.
     pub links: LinkKey,
     pub link_throttle: Arc<LinkThrottle>,

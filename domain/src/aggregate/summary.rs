@@ -79,6 +79,10 @@ pub fn summarise<'a>(
             Breakdown::Counted,
             count_fitting(&given, |a| matches!(a, Answer::Email(_))),
         ),
+        QuestionKind::File { .. } => (
+            Breakdown::Counted,
+            count_fitting(&given, |a| matches!(a, Answer::Files(_))),
+        ),
     };
     let given = u32::try_from(given.len()).unwrap_or(MAX_RESPONSES);
     QuestionSummary {

@@ -217,7 +217,17 @@ fn value_cell(question: &Question, answer: &Answer, words: &TableWords) -> Cell 
             Cell::text(label)
         }
         Answer::Choices { values, .. } => Cell::text(values.join(", ")),
+        Answer::Files(files) => Cell::text(file_names(files)),
     }
+}
+
+/// The names of attached files, one per line, as a sheet lists them.
+fn file_names(files: &[crate::forms::answer::FileRef]) -> String {
+    files
+        .iter()
+        .map(|file| file.name.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]

@@ -32,6 +32,33 @@ pub enum Answer {
     Rating(u8),
     Date(NaiveDate),
     Email(Email),
+    /// Files kept for the answer, in the order attached.
+    Files(Vec<FileRef>),
+}
+
+/// A file attached to an answer, as the server kept it: the answer names it by the id
+/// of its stored row and carries what is shown of it without opening the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRef {
+    pub id: i64,
+    /// The name the company's browser gave it (shown, and offered when downloading).
+    pub name: String,
+    pub size: u64,
+    /// The type found in its content, not the one its name suggests.
+    pub mime: String,
+}
+
+impl FileRef {
+    /// The posted form of a kept file: the answer form's hidden field for it holds this,
+    /// and the server replaces what comes back with its own record of the id before the
+    /// answers are read, so a name or size changed in the browser is never believed.
+    pub fn to_field(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_field(value: &str) -> Option<Self> {
+        serde_json::from_str(value).ok()
+    }
 }
 
 /// A form's answers by question. Questions left blank, and questions hidden by their
@@ -84,6 +111,11 @@ impl Answers {
                 Answer::Rating(value) => raw.push(field, &value.to_string()),
                 Answer::Date(date) => raw.push(field, &date.format("%Y-%m-%d").to_string()),
                 Answer::Email(email) => raw.push(field, email.as_str()),
+                Answer::Files(files) => {
+                    for file in files {
+                        raw.push(field, &file.to_field());
+                    }
+                }
             }
         }
         raw

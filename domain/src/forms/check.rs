@@ -42,6 +42,8 @@ pub enum DefinitionIssue {
     MinAboveMax,
     /// More choices required than there are to choose from.
     MinSelectedAboveOptions,
+    /// A file question that takes no file.
+    NoFilesAllowed,
     FractionDigitsAboveLimit {
         limit: u8,
     },
@@ -170,6 +172,11 @@ fn kind_issues(kind: &QuestionKind) -> Vec<DefinitionIssue> {
             issues.extend(option_issues(options));
         }
         QuestionKind::Email => {}
+        QuestionKind::File { max_files } => {
+            if *max_files == 0 {
+                issues.push(DefinitionIssue::NoFilesAllowed);
+            }
+        }
     }
     issues
 }

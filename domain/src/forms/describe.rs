@@ -2,13 +2,17 @@
 //! option's label, not its stored value; a unit after a number; "other" with its text),
 //! for the officer who reviews a report.
 
+use super::answer::FileRef;
 use super::{Answer, Answers, FormDefinition, OTHER, Question, QuestionKind};
 
-/// One question and its answer in words; `answer` is empty when unanswered.
+/// One question and its answer in words; `answer` is empty when unanswered. A file
+/// question's answer is its files' names, and `files` lists them for download links.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AnswerLine {
     pub question: String,
     pub answer: String,
+    #[serde(default)]
+    pub files: Vec<FileRef>,
 }
 
 /// Every question of `form`, in order, with what `answers` says. `other` is the word for
@@ -26,6 +30,10 @@ pub fn describe(
                 .get(&question.id)
                 .map(|answer| words(question, answer, english, other))
                 .unwrap_or_default(),
+            files: match answers.get(&question.id) {
+                Some(Answer::Files(files)) => files.clone(),
+                _ => Vec::new(),
+            },
         })
         .collect()
 }
@@ -66,6 +74,11 @@ fn words(question: &Question, answer: &Answer, english: bool, other: &str) -> St
         Answer::Rating(value) => value.to_string(),
         Answer::Date(date) => date.format("%Y-%m-%d").to_string(),
         Answer::Email(email) => email.as_str().to_owned(),
+        Answer::Files(files) => files
+            .iter()
+            .map(|file| file.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、"),
     }
 }
 

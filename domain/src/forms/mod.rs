@@ -24,7 +24,7 @@ pub mod validate;
 #[cfg(test)]
 pub(crate) mod fixtures;
 
-pub use answer::{Answer, Answers, RawAnswers};
+pub use answer::{Answer, Answers, FileRef, RawAnswers};
 pub use check::{DefinitionIssue, DefinitionProblem};
 pub use definition::{FormDefinition, Item, Section, Text};
 pub use number::{Decimal, NumberError};

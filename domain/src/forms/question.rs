@@ -137,6 +137,19 @@ pub enum QuestionKind {
         max: Option<NaiveDate>,
     },
     Email,
+    /// Files attached to the answer (the seminar report's 資料): PDF, images, Office
+    /// documents, checked by content on the server.
+    File {
+        #[serde(default = "default_max_files")]
+        max_files: u8,
+    },
+}
+
+/// How many files a file question takes unless its definition says otherwise.
+pub const DEFAULT_MAX_FILES: u8 = 5;
+
+fn default_max_files() -> u8 {
+    DEFAULT_MAX_FILES
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! problem that stops it. Blank means unanswered (`Ok(None)`); whether that is allowed
 //! is decided for the whole form in [`super::validate`].
 
-use super::answer::{Answer, RawAnswers};
+use super::answer::{Answer, FileRef, RawAnswers};
 use super::number::{Decimal, NumberError, parse_integer};
 use super::question::{Question, QuestionKind};
 use super::read_choice::{Choosing, multiple_choice, single_choice};
@@ -47,6 +47,9 @@ pub fn read_answer(
             .map(|d| d.map(Answer::Date))
             .map_err(on_field),
         QuestionKind::Email => email(typed).map(|e| e.map(Answer::Email)).map_err(on_field),
+        QuestionKind::File { max_files } => files(raw.values(field), *max_files)
+            .map(|f| f.map(Answer::Files))
+            .map_err(on_field),
         QuestionKind::SingleChoice { options, other, .. } => {
             single_choice(question, raw, options, *other, mode)
         }
@@ -179,6 +182,23 @@ fn email(typed: &str) -> Result<Option<Email>, Problem> {
         return Ok(None);
     }
     Email::parse(&typed).map(Some)
+}
+
+/// Kept files, as the server resolved them (see [`FileRef::to_field`]); the same file
+/// twice counts once. A value that is not such a record was not resolved: a file of
+/// another company's or one that no longer exists.
+fn files(values: &[String], max_files: u8) -> Result<Option<Vec<FileRef>>, Problem> {
+    let mut files: Vec<FileRef> = Vec::new();
+    for value in values.iter().filter(|value| !value.trim().is_empty()) {
+        let file = FileRef::from_field(value).ok_or(Problem::UnknownFile)?;
+        if !files.iter().any(|kept| kept.id == file.id) {
+            files.push(file);
+        }
+    }
+    if files.len() > usize::from(max_files) {
+        return Err(Problem::TooManyFiles { max: max_files });
+    }
+    Ok((!files.is_empty()).then_some(files))
 }
 
 fn within<T: PartialOrd + Display>(value: T, min: Option<T>, max: Option<T>) -> Result<T, Problem> {
@@ -416,5 +436,46 @@ mod tests {
             )))
         );
         assert_eq!(read_email("tanaka"), Err(Problem::InvalidEmail));
+    }
+
+    #[test]
+    fn kept_files_are_read_once_each_and_counted_against_the_limit() {
+        let slides = question("slides", QuestionKind::File { max_files: 2 });
+        let file = |id: i64| {
+            FileRef {
+                id,
+                name: format!("資料{id}.pdf"),
+                size: 1024,
+                mime: "application/pdf".to_owned(),
+            }
+            .to_field()
+        };
+        let (one, two, three) = (file(1), file(2), file(3));
+        assert_eq!(read(&slides, &[]), Ok(None));
+        assert_eq!(
+            read(
+                &slides,
+                &[("slides", &one), ("slides", &one), ("slides", "")]
+            ),
+            Ok(Some(Answer::Files(vec![
+                FileRef::from_field(&one).expect("a file record")
+            ])))
+        );
+        assert_eq!(
+            read(
+                &slides,
+                &[("slides", &one), ("slides", &two), ("slides", &three)]
+            ),
+            Err(Problem::TooManyFiles { max: 2 })
+        );
+    }
+
+    #[test]
+    fn a_file_the_server_did_not_resolve_is_refused() {
+        let slides = question("slides", QuestionKind::File { max_files: 5 });
+        assert_eq!(
+            read(&slides, &[("slides", "42")]),
+            Err(Problem::UnknownFile)
+        );
     }
 }

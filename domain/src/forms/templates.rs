@@ -158,6 +158,19 @@ pub fn seminar_report() -> FormDefinition {
             )),
             Item::Question(Question {
                 help: Text::new(
+                    "セミナーの配布資料や、報告に添えたい写真・スライドがあれば添付してください（PDF・画像・Office ファイル）。",
+                    "Attach the seminar's handouts, or photos and slides for your report, if you have them (PDF, images, Office files).",
+                ),
+                ..question(
+                    "materials",
+                    Text::new("資料", "Materials"),
+                    QuestionKind::File {
+                        max_files: crate::forms::question::DEFAULT_MAX_FILES,
+                    },
+                )
+            }),
+            Item::Question(Question {
+                help: Text::new(
                     "同意いただいた報告は、事務局が確認のうえ、参加企業が読める報告ライブラリに掲載します（企業名は表示し、担当者の連絡先は表示しません）。",
                     "With your consent, the office may publish the report, once reviewed, in the library the participating companies read (your company's name is shown; contact details never are).",
                 ),
@@ -299,6 +312,7 @@ mod tests {
                 "learnings",
                 "applications",
                 "practices_to_share",
+                "materials",
                 "share_consent",
             ]
         );

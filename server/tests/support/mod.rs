@@ -119,6 +119,8 @@ pub struct Options {
     /// Mail settings; by default `.eml` files in the data directory, and no background
     /// loops (tests run the scheduler and worker through `app.mailer`).
     pub mail: Option<server::config::MailConfig>,
+    /// How large attached files may be (the product's defaults unless a test needs less).
+    pub attachment_limits: app::server::attachments::Limits,
 }
 
 impl Default for Options {
@@ -126,6 +128,7 @@ impl Default for Options {
         Self {
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             mail: None,
+            attachment_limits: Default::default(),
         }
     }
 }
@@ -228,6 +231,10 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
         secret_key: secret_key(),
         request_timeout: options.request_timeout,
         max_upload_bytes: server::config::DEFAULT_MAX_UPLOAD_BYTES,
+        attachments: server::config::AttachmentConfig {
+            dir: data_dir.path().join("attachments"),
+            limits: options.attachment_limits,
+        },
         group_commit: true,
         mail: options.mail.clone().unwrap_or_else(|| {
             let mut mail = server::config::MailConfig::files_in(data_dir.path());

@@ -46,6 +46,13 @@ fn answer_text(question: &Question, answer: &Answer, words: &Words) -> String {
         },
         Answer::Date(date) => date.format("%Y/%m/%d").to_string(),
         Answer::Email(email) => email.as_str().to_owned(),
+        Answer::Files(files) => {
+            let names: Vec<String> = files
+                .iter()
+                .map(|file| format!("{}（{}）", file.name, super::size_text(file.size)))
+                .collect();
+            words.list(&names)
+        }
     }
 }
 

@@ -17,6 +17,7 @@
 mod answer_summary;
 mod choices;
 mod condition;
+mod files;
 #[cfg(test)]
 mod fixtures;
 mod inputs;
@@ -28,6 +29,7 @@ mod summary;
 mod tests;
 
 pub use answer_summary::AnswerSummary;
+pub use files::size_text;
 pub(crate) use inputs::textarea_content;
 pub use summary::ErrorSummary;
 
@@ -51,6 +53,8 @@ struct FormContext<'a> {
     raw: &'a RawAnswers,
     errors: &'a FieldErrors,
     read_only: bool,
+    /// Where kept files are downloaded from (`{files_href}/{id}`); none in a preview.
+    files_href: Option<&'a str>,
     i18n: leptos_i18n::I18nContext<Locale>,
     words: Words,
 }
@@ -79,6 +83,9 @@ pub fn AnswerForm(
     /// Leaves out the [`ErrorSummary`] at the top, for a page that renders it itself.
     #[prop(optional)]
     without_summary: bool,
+    /// Where the files kept for file questions are downloaded from (`{files_href}/{id}`).
+    #[prop(optional, into)]
+    files_href: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let form = FormContext {
@@ -86,6 +93,7 @@ pub fn AnswerForm(
         raw: &raw,
         errors: &errors,
         read_only,
+        files_href: files_href.as_deref(),
         i18n,
         words: Words::of(i18n),
     };

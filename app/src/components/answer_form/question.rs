@@ -2,7 +2,7 @@
 //! error, and the control of its kind (see [`super::inputs`] and [`super::choices`]).
 
 use super::condition::describe;
-use super::{FormContext, choices, control_id, described_by, inputs, note_id, rating};
+use super::{FormContext, choices, control_id, described_by, files, inputs, note_id, rating};
 use crate::domain::forms::{ChoiceDisplay, Question, QuestionKind};
 use crate::i18n::*;
 use crate::messages;
@@ -147,6 +147,7 @@ fn control_view(control: &Control<'_>) -> AnyView {
         QuestionKind::Decimal { unit, .. } => inputs::number(control, "decimal", unit.as_ref()),
         QuestionKind::Date { .. } => inputs::date(control),
         QuestionKind::Email => inputs::email(control),
+        QuestionKind::File { .. } => files::files(control),
         QuestionKind::SingleChoice {
             options,
             display: ChoiceDisplay::Radio,
@@ -181,6 +182,9 @@ fn hint(question: &Question, form: &FormContext<'_>) -> Option<String> {
         } => Some(choices::limit_hint(i18n, *min_selected, *max_selected)),
         QuestionKind::LongText { max_chars } if !form.read_only => {
             Some(t_string!(i18n, answer.max_chars, max = *max_chars).to_string())
+        }
+        QuestionKind::File { max_files } if !form.read_only => {
+            Some(t_string!(i18n, answer.files_hint, max = *max_files).to_string())
         }
         _ => None,
     }

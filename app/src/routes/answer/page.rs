@@ -6,6 +6,7 @@ use super::{LinkProblem, deadline_text};
 use crate::api::answers::{AnswerPageDto, Notice, load_answer_page};
 use crate::components::answer_form::{AnswerForm, AnswerSummary};
 use crate::domain::campaigns::WindowState;
+use crate::domain::forms::QuestionKind;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -51,6 +52,11 @@ fn Questionnaire(page: AnswerPageDto) -> impl IntoView {
         .extended_until
         .is_some_and(|until| until > page.window.deadline);
     let action = format!("/a/{}", page.token);
+    // Files go up with the form itself, so a form that asks for them posts as multipart.
+    let takes_files = page
+        .definition
+        .questions()
+        .any(|question| matches!(question.kind, QuestionKind::File { .. }));
     // The answer script's live checks parse the form with the same definition. Only the
     // server renders this page (it is never hydrated).
     #[cfg(feature = "ssr")]
@@ -130,6 +136,7 @@ fn Questionnaire(page: AnswerPageDto) -> impl IntoView {
                     method="post"
                     action=action
                     class="answer-form"
+                    enctype=takes_files.then_some("multipart/form-data")
                     novalidate=true
                     data-definition=definition_json.filter(|_| open)
                 >
@@ -141,6 +148,7 @@ fn Questionnaire(page: AnswerPageDto) -> impl IntoView {
                         raw=page.raw.clone()
                         errors=page.errors.clone()
                         read_only=!open
+                        files_href=format!("/a/{}/files", page.token)
                     />
                     {open
                         .then(|| {

@@ -9,6 +9,7 @@ use crate::api::library_dto::SharingDto;
 use crate::api::review::{ReviewResponse, response_review};
 use crate::api::review_dto::{HistoryEntryDto, ResponseReviewDto};
 use crate::app::use_session;
+use crate::components::answer_lines::AnswerLines;
 use crate::components::form::{
     Control, CsrfField, ErrorBanner, FormEcho, FormField, error_of, field_errors_of,
 };
@@ -139,18 +140,7 @@ fn Review(
             {if revision.is_none() {
                 view! { <p>{t!(i18n, review.nothing_submitted)}</p> }.into_any()
             } else {
-                view! {
-                    <dl class="details review-answers">
-                        {lines
-                            .into_iter()
-                            .map(|line| view! {
-                                <dt>{line.question}</dt>
-                                <dd>{if line.answer.is_empty() { "—".to_owned() } else { line.answer }}</dd>
-                            })
-                            .collect_view()}
-                    </dl>
-                }
-                    .into_any()
+                view! { <AnswerLines lines files_href="/files".to_owned() /> }.into_any()
             }}
         </section>
         <section class="card" aria-labelledby="history-heading">

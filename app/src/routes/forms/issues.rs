@@ -26,6 +26,7 @@ pub fn issue(i18n: I18nContext<Locale>, issue: &DefinitionIssue) -> String {
             t_string!(i18n, forms.issues.empty_option_label, value = value).to_string()
         }
         I::MinAboveMax => t_string!(i18n, forms.issues.min_above_max).to_string(),
+        I::NoFilesAllowed => t_string!(i18n, forms.issues.no_files_allowed).to_string(),
         I::MinSelectedAboveOptions => {
             t_string!(i18n, forms.issues.min_selected_above_options).to_string()
         }

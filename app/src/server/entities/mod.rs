@@ -1,5 +1,6 @@
 //! sea-orm entities. They stay on the server: pages get DTOs from `crate::api`.
 
+pub mod attachment;
 pub mod audit_log;
 pub mod campaign;
 pub mod company;

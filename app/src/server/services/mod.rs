@@ -2,6 +2,7 @@
 //! the CLI call these, and tests can too.
 
 pub mod answering;
+pub mod attachments;
 pub mod audit;
 pub mod campaigns;
 pub mod companies;

@@ -34,7 +34,7 @@ fn officer_id(actor: &Actor) -> Option<i32> {
 }
 
 /// The submitted answers of `revision`.
-async fn answers_of(
+pub(crate) async fn answers_of(
     db: &impl ConnectionTrait,
     response_id: i32,
     revision: i32,

@@ -62,7 +62,7 @@ pub struct ItemInput {
 pub const SECTION: &str = "section";
 
 /// The question types in the order the builder offers them.
-pub const QUESTION_KINDS: [&str; 9] = [
+pub const QUESTION_KINDS: [&str; 10] = [
     "short_text",
     "long_text",
     "integer",
@@ -72,6 +72,7 @@ pub const QUESTION_KINDS: [&str; 9] = [
     "rating",
     "date",
     "email",
+    "file",
 ];
 
 const TICKED: &str = "on";
@@ -209,6 +210,7 @@ impl From<&Item> for ItemInput {
                 input.max = optional(max);
             }
             QuestionKind::Email => {}
+            QuestionKind::File { max_files } => input.max = max_files.to_string(),
         }
         input
     }
@@ -225,5 +227,6 @@ pub fn kind_code(kind: &QuestionKind) -> &'static str {
         QuestionKind::Rating { .. } => "rating",
         QuestionKind::Date { .. } => "date",
         QuestionKind::Email => "email",
+        QuestionKind::File { .. } => "file",
     }
 }

@@ -7,7 +7,7 @@ use super::{BuilderInput, ItemInput, SECTION, TICKED};
 use crate::forms::definition::{FormDefinition, Item, Section, Text};
 use crate::forms::number::{Decimal, parse_integer};
 use crate::forms::question::{
-    ChoiceDisplay, ChoiceOption, Condition, Question, QuestionId, QuestionKind,
+    ChoiceDisplay, ChoiceOption, Condition, DEFAULT_MAX_FILES, Question, QuestionId, QuestionKind,
 };
 use crate::{FieldErrors, Problem};
 use chrono::NaiveDate;
@@ -162,6 +162,9 @@ impl Reader<'_> {
                 max: self.date("max", &input.max)?,
             },
             "email" => QuestionKind::Email,
+            "file" => QuestionKind::File {
+                max_files: self.count("max", &input.max)?.unwrap_or(DEFAULT_MAX_FILES),
+            },
             _ => {
                 self.refuse("kind", Problem::InvalidChoice);
                 return None;

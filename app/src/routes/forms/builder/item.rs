@@ -48,6 +48,7 @@ pub fn builder_item(i18n: I18nContext<Locale>, item: ItemInput, context: ItemCon
             "max" => td_string!(locale, forms.builder.max).to_string(),
             "min_selected" => td_string!(locale, forms.builder.min_selected).to_string(),
             "max_selected" => td_string!(locale, forms.builder.max_selected).to_string(),
+            "max_files" => td_string!(locale, forms.builder.max_files).to_string(),
             "unit_ja" => td_string!(locale, forms.builder.unit_ja).to_string(),
             "unit_en" => td_string!(locale, forms.builder.unit_en).to_string(),
             "fraction_digits" => td_string!(locale, forms.builder.fraction_digits).to_string(),
@@ -235,6 +236,7 @@ fn settings(
             </div>
         }
         .into_any(),
+        "file" => field("max", "max_files", Kind::Number, &item.max, None),
         "date" => view! {
             <div class="field-row">
                 {field("min", "min", Kind::Date, &item.min, Some(words("date_hint")))}
