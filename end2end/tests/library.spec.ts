@@ -1,12 +1,17 @@
-// The seminar report library: a company writes its report and agrees to share it, an
-// officer approves and shares it, another company finds and reads it through its own
-// link; withdrawn, it is gone. With and without JavaScript.
+// The seminar report library: a company writes its report, attaches its slides (a PDF)
+// and agrees to share it, an officer approves and shares it, another company finds and
+// reads it through its own link and downloads the slides; withdrawn, it is gone. With
+// and without JavaScript (with it, the file goes up with a progress line).
 import { expect, test } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { expectAccessibleBothWays } from "./a11y";
 import { EVENTS_WITH_PARTICIPANTS, campaignWithLink, companyPage, unique } from "./questionnaire-support";
 import { failOnScriptErrors, ready } from "./support";
 
 const watch = failOnScriptErrors();
+
+// A small PDF: what a company's slides look like to the server's content check.
+const SLIDES = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
 
 test("a shared seminar report is read by another company through its link, and withdrawn it is gone", async ({
   page,
@@ -24,6 +29,9 @@ test("a shared seminar report is read by another company through its link, and w
   const author = await companyPage(browser, javaScriptEnabled, baseURL, watch);
   await author.goto(setup.link);
   await ready(author, javaScriptEnabled);
+  if (javaScriptEnabled) {
+    await expectAccessibleBothWays(author);
+  }
   await author.getByLabel("セミナー名").fill(seminar);
   await author.getByLabel("内容の要約").fill("海外展開の規制と販路について。");
   await author.getByLabel("他社と共有したい先進事例").fill("展示会の前に現地の代理店と商談を予約しておく。");
@@ -31,8 +39,10 @@ test("a shared seminar report is read by another company through its link, and w
     .getByRole("group", { name: "この報告を他の参加企業と共有することに同意しますか" })
     .getByRole("radio", { name: "同意する", exact: true })
     .check();
+  await author.getByLabel("資料", { exact: true }).setInputFiles({ name: "講演資料.pdf", mimeType: "application/pdf", buffer: SLIDES });
   await author.getByRole("button", { name: "提出する" }).click();
   await expect(author).toHaveURL(/\/receipt$/);
+  await expect(author.locator("main")).toContainText("講演資料.pdf");
   await author.context().close();
 
   // The officer approves it, then shares it.
@@ -72,6 +82,12 @@ test("a shared seminar report is read by another company through its link, and w
   await expect(article).toContainText(setup.company);
   await expect(article).toContainText("展示会の前に現地の代理店と商談を予約しておく。");
   await expect(article).not.toContainText("同意しますか");
+  const [download] = await Promise.all([
+    reader.waitForEvent("download"),
+    article.getByRole("link", { name: "講演資料.pdf" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("講演資料.pdf");
+  expect((await readFile(await download.path())).subarray(0, 5).toString()).toBe("%PDF-");
   if (javaScriptEnabled) {
     await expectAccessibleBothWays(reader);
   }

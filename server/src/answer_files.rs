@@ -14,6 +14,13 @@ use app::server::services::answering;
 use app::server::services::attachments::{self, file_questions};
 use axum::body::Bytes;
 
+/// How the form came: a form with file questions posts `multipart/form-data`, and its
+/// kept files may be named by their bare id.
+pub enum Posted {
+    UrlEncoded,
+    Multipart(Vec<Upload>),
+}
+
 /// A file chosen on the form.
 pub struct Upload {
     pub field: String,
@@ -54,18 +61,21 @@ pub async fn read_multipart(
 
 /// Keeps the uploads of a post to `token` and resolves the files its answers name
 /// (see [`attachments::resolve`]); the problems of refused files, by question. Nothing
-/// is looked up for a post that names no file: the common case costs nothing.
+/// is looked up for a url-encoded post that names no file (a form without file
+/// questions, or autosave with none kept): the common case costs nothing.
 pub async fn attach(
     state: &AppState,
     token: &str,
     raw: &mut RawAnswers,
-    uploads: Vec<Upload>,
+    posted: Posted,
 ) -> Result<FieldErrors, AppError> {
     let mut errors = FieldErrors::default();
     let names_files = raw.0.values().flatten().any(|value| value.starts_with('{'));
-    if uploads.is_empty() && !names_files {
-        return Ok(errors);
-    }
+    let uploads = match posted {
+        Posted::UrlEncoded if !names_files => return Ok(errors),
+        Posted::UrlEncoded => Vec::new(),
+        Posted::Multipart(uploads) => uploads,
+    };
     let opened = answering::find(&state.db, &state.form_versions, token).await?;
     let definition = &opened.version.definition;
     attachments::resolve(&state.db, opened.invitation.id, definition, raw).await?;

@@ -9,7 +9,7 @@
 //! The browser's autosave posts the same form with `Accept: application/json` and
 //! `intent=autosave`, and gets a small JSON answer instead.
 
-use crate::answer_files;
+use crate::answer_files::{self, Posted};
 use crate::csrf::CsrfRejected;
 use app::api::answers::{AnswerEcho, Notice};
 use app::app::shell;
@@ -47,9 +47,9 @@ pub async fn post(
         Err(_) => return StatusCode::BAD_REQUEST.into_response(),
     };
     let (mut form, uploads) = match multipart_boundary(&parts.headers) {
-        None => (PostedForm::read(&body), Vec::new()),
+        None => (PostedForm::read(&body), Posted::UrlEncoded),
         Some(boundary) => match answer_files::read_multipart(body, boundary).await {
-            Ok((fields, uploads)) => (PostedForm::from_pairs(fields), uploads),
+            Ok((fields, uploads)) => (PostedForm::from_pairs(fields), Posted::Multipart(uploads)),
             Err(error) => {
                 tracing::warn!(%error, "unreadable multipart answer post");
                 return StatusCode::BAD_REQUEST.into_response();

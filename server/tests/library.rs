@@ -4,6 +4,8 @@
 
 #[macro_use]
 mod support;
+#[path = "library/attachments.rs"]
+mod attachments;
 
 use app::domain::forms::templates::Template;
 use app::server::entities::{campaign, invitation};
