@@ -168,3 +168,38 @@ async fn the_answer_summary_reads_stored_answers() {
     assert!(html.contains("未回答"), "{html}");
     assert!(!html.contains("次回出展しない理由"), "{html}");
 }
+
+fn kept_slides() -> RawAnswers {
+    let file = crate::domain::forms::FileRef {
+        id: 7,
+        name: "講演資料<1>.pdf".to_owned(),
+        size: 2_500_000,
+        mime: "application/pdf".to_owned(),
+    };
+    RawAnswers::from_pairs([("materials", file.to_field())])
+}
+
+#[tokio::test]
+async fn a_kept_file_is_listed_with_a_ticked_box_a_download_link_and_room_for_more() {
+    use crate::domain::forms::templates::seminar_report;
+    let html = render(Locale::ja, || {
+        view! { <AnswerForm definition=seminar_report() raw=kept_slides() files_href="/a/t/files" /> }
+    });
+    assert!(html.contains(r#"type="checkbox""#), "{html}");
+    assert!(html.contains("checked"), "{html}");
+    assert!(html.contains("講演資料&lt;1&gt;.pdf（2.4 MB）"), "the name is escaped: {html}");
+    assert!(html.contains(r#"href="/a/t/files/7""#), "{html}");
+    assert!(html.contains(r#"type="file""#), "{html}");
+    assert!(html.contains(r#"id="q-materials""#), "the label's input: {html}");
+}
+
+#[tokio::test]
+async fn after_the_deadline_kept_files_are_listed_and_nothing_can_be_chosen() {
+    use crate::domain::forms::templates::seminar_report;
+    let html = render(Locale::ja, || {
+        view! { <AnswerForm definition=seminar_report() raw=kept_slides() files_href="/a/t/files" read_only=true /> }
+    });
+    assert!(html.contains("講演資料&lt;1&gt;.pdf"), "{html}");
+    assert!(!html.contains(r#"type="file""#), "{html}");
+    assert!(!html.contains(r#"type="checkbox""#), "{html}");
+}
