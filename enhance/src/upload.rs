@@ -47,12 +47,11 @@ fn send(
 ) -> Result<(), JsValue> {
     let data = FormData::new_with_form(form)?;
     // The button pressed says draft or submit; a scripted post must carry it itself.
-    if let Some(button) = submitter {
-        if let (Some(name), Some(value)) =
+    if let Some(button) = submitter
+        && let (Some(name), Some(value)) =
             (button.get_attribute("name"), button.get_attribute("value"))
-        {
-            data.set_with_str(&name, &value)?;
-        }
+    {
+        data.set_with_str(&name, &value)?;
     }
     let status = progress_line(document, form)?;
     let request = XmlHttpRequest::new()?;

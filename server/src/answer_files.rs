@@ -11,7 +11,7 @@ use app::domain::forms::RawAnswers;
 use app::error::AppError;
 use app::server::AppState;
 use app::server::services::answering;
-use app::server::services::attachments::{self, file_questions};
+use app::server::services::attachments::{self, NewFile, file_questions};
 use axum::body::Bytes;
 
 /// How the form came: a form with file questions posts `multipart/form-data`, and its
@@ -93,10 +93,12 @@ pub async fn attach(
             &state.db,
             &state.attachments,
             state.clock.now(),
-            opened.invitation.id,
-            &upload.field,
-            &upload.name,
-            upload.bytes.as_ref(),
+            NewFile {
+                invitation_id: opened.invitation.id,
+                question: &upload.field,
+                sent_name: &upload.name,
+                body: upload.bytes.as_ref(),
+            },
             attached,
         )
         .await?;

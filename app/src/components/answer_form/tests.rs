@@ -187,10 +187,16 @@ async fn a_kept_file_is_listed_with_a_ticked_box_a_download_link_and_room_for_mo
     });
     assert!(html.contains(r#"type="checkbox""#), "{html}");
     assert!(html.contains("checked"), "{html}");
-    assert!(html.contains("講演資料&lt;1&gt;.pdf（2.4 MB）"), "the name is escaped: {html}");
+    assert!(
+        html.contains("講演資料&lt;1&gt;.pdf（2.4 MB）"),
+        "the name is escaped: {html}"
+    );
     assert!(html.contains(r#"href="/a/t/files/7""#), "{html}");
     assert!(html.contains(r#"type="file""#), "{html}");
-    assert!(html.contains(r#"id="q-materials""#), "the label's input: {html}");
+    assert!(
+        html.contains(r#"id="q-materials""#),
+        "the label's input: {html}"
+    );
 }
 
 #[tokio::test]

@@ -102,18 +102,30 @@ pub fn kept_bytes(definition: &FormDefinition, raw: &RawAnswers) -> u64 {
         .sum()
 }
 
-/// Keeps one uploaded file for `question` of the invitation's answers, with `already`
-/// bytes attached to the same response. The refusal is worded for the question.
+/// A file a company sent for one of its questions.
+pub struct NewFile<'a, R> {
+    pub invitation_id: i32,
+    pub question: &'a str,
+    /// The name the browser gave it.
+    pub sent_name: &'a str,
+    pub body: R,
+}
+
+/// Keeps one uploaded file, with `already` bytes attached to the same response. The
+/// refusal is a problem of the question.
 pub async fn accept(
     db: &impl ConnectionTrait,
     attachments: &Attachments,
     now: DateTime<Utc>,
-    invitation_id: i32,
-    question: &str,
-    sent_name: &str,
-    body: impl tokio::io::AsyncRead + Unpin,
+    file: NewFile<'_, impl tokio::io::AsyncRead + Unpin>,
     already: u64,
 ) -> Result<Result<FileRef, Problem>, AppError> {
+    let NewFile {
+        invitation_id,
+        question,
+        sent_name,
+        body,
+    } = file;
     let kept = match attachments
         .store
         .keep(sent_name, body, &attachments.limits, already)
