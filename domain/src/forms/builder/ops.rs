@@ -91,6 +91,7 @@ fn new_item(kind: &str, items: &[ItemInput]) -> ItemInput {
             item.min = "1".into();
             item.max = "5".into();
         }
+        "file" => item.max = crate::forms::question::DEFAULT_MAX_FILES.to_string(),
         _ => {}
     }
     item
@@ -121,7 +122,7 @@ mod tests {
         assert_eq!(definition.check(), Ok(()));
         assert_eq!(input.items[0].id, "q1");
         assert_eq!(input.items[1].id, "q2");
-        assert_eq!(input.items[9].id, "s1");
+        assert_eq!(input.items[QUESTION_KINDS.len()].id, "s1");
     }
 
     #[test]
