@@ -2,7 +2,7 @@
 //! option, and what those who chose "other" wrote.
 
 use super::percent::Percent;
-use crate::forms::{Answer, ChoiceOption, OTHER, Question, QuestionKind, Text};
+use crate::forms::{AnswerRef, ChoiceOption, OTHER, Question, QuestionKind, Text};
 use serde::{Deserialize, Serialize};
 
 /// The options in form order. Shares are of the respondents who answered the question,
@@ -32,70 +32,93 @@ pub struct OtherCount {
     pub texts: Vec<String>,
 }
 
-/// Counts the answers that fit the question; returns the summary and how many fitted.
+/// The counts of one choice question, one answer at a time.
 ///
 /// A single choice fits when its value is an option, or "other" where offered. A
 /// multiple choice fits when at least one of its values does; values that are not
 /// options (an option renamed after answers came in) are left out of the counts, and a
 /// value listed twice counts once, so that every count is a count of respondents.
-pub(super) fn summarise(question: &Question, answers: &[&Answer]) -> (ChoiceSummary, u32) {
-    let (options, offers_other, multiple) = match &question.kind {
-        QuestionKind::SingleChoice { options, other, .. } => (options.as_slice(), *other, false),
-        QuestionKind::MultipleChoice { options, other, .. } => (options.as_slice(), *other, true),
-        _ => (&[][..], false, false),
-    };
-    let mut counts = vec![0u32; options.len()];
-    let mut other_count = 0u32;
-    let mut texts = Vec::new();
-    let mut answered = 0u32;
-    for answer in answers {
-        let (values, other_text): (&[String], _) = match (answer, multiple) {
-            (Answer::Choice { value, other }, false) => (std::slice::from_ref(value), other),
-            (Answer::Choices { values, other }, true) => (values, other),
-            _ => continue,
-        };
-        let chosen = chosen_options(options, values);
-        let chose_other = offers_other && values.iter().any(|value| value == OTHER);
-        if !chosen.contains(&true) && !chose_other {
-            continue;
-        }
-        answered += 1;
-        for (count, chosen) in counts.iter_mut().zip(chosen) {
-            *count += u32::from(chosen);
-        }
-        if chose_other {
-            other_count += 1;
-            let text = other_text.as_deref().map(str::trim).unwrap_or("");
-            if !text.is_empty() {
-                texts.push(text.to_owned());
-            }
-        }
-    }
-    let summary = ChoiceSummary {
-        multiple,
-        options: options
-            .iter()
-            .zip(counts)
-            .map(|(option, count)| OptionCount {
-                value: option.value.clone(),
-                label: option.label.clone(),
-                count,
-                percent: Percent::of(count, answered),
-            })
-            .collect(),
-        other: offers_other.then(|| OtherCount {
-            count: other_count,
-            percent: Percent::of(other_count, answered),
-            texts,
-        }),
-    };
-    (summary, answered)
+#[derive(Debug)]
+pub(super) struct ChoiceTally<'q> {
+    options: &'q [ChoiceOption],
+    offers_other: bool,
+    multiple: bool,
+    counts: Vec<u32>,
+    other_count: u32,
+    texts: Vec<String>,
+    answered: u32,
 }
 
-/// For each option, whether one respondent's values include it.
-fn chosen_options(options: &[ChoiceOption], values: &[String]) -> Vec<bool> {
-    options
-        .iter()
-        .map(|option| values.contains(&option.value))
-        .collect()
+impl<'q> ChoiceTally<'q> {
+    pub(super) fn new(question: &'q Question) -> Self {
+        let (options, offers_other, multiple) = match &question.kind {
+            QuestionKind::SingleChoice { options, other, .. } => {
+                (options.as_slice(), *other, false)
+            }
+            QuestionKind::MultipleChoice { options, other, .. } => {
+                (options.as_slice(), *other, true)
+            }
+            _ => (&[][..], false, false),
+        };
+        Self {
+            options,
+            offers_other,
+            multiple,
+            counts: vec![0; options.len()],
+            other_count: 0,
+            texts: Vec::new(),
+            answered: 0,
+        }
+    }
+
+    /// Counts one answer; whether it fitted.
+    pub(super) fn add(&mut self, answer: &AnswerRef<'_>) -> bool {
+        let (values, other_text) = match (answer, self.multiple) {
+            (AnswerRef::Choice { value, other }, false) => (std::slice::from_ref(value), other),
+            (AnswerRef::Choices { values, other }, true) => (values.as_slice(), other),
+            _ => return false,
+        };
+        let chosen = |option: &ChoiceOption| values.iter().any(|v| v.as_str() == option.value);
+        let chose_option = self.options.iter().any(chosen);
+        let chose_other = self.offers_other && values.iter().any(|v| v.as_str() == OTHER);
+        if !chose_option && !chose_other {
+            return false;
+        }
+        self.answered += 1;
+        for (count, option) in self.counts.iter_mut().zip(self.options) {
+            *count += u32::from(chosen(option));
+        }
+        if chose_other {
+            self.other_count += 1;
+            let text = other_text.as_ref().map_or("", |text| text.as_str().trim());
+            if !text.is_empty() {
+                self.texts.push(text.to_owned());
+            }
+        }
+        true
+    }
+
+    pub(super) fn finish(self) -> (ChoiceSummary, u32) {
+        let answered = self.answered;
+        let summary = ChoiceSummary {
+            multiple: self.multiple,
+            options: self
+                .options
+                .iter()
+                .zip(self.counts)
+                .map(|(option, count)| OptionCount {
+                    value: option.value.clone(),
+                    label: option.label.clone(),
+                    count,
+                    percent: Percent::of(count, answered),
+                })
+                .collect(),
+            other: self.offers_other.then(|| OtherCount {
+                count: self.other_count,
+                percent: Percent::of(self.other_count, answered),
+                texts: self.texts,
+            }),
+        };
+        (summary, answered)
+    }
 }

@@ -27,6 +27,6 @@ pub use histogram::{Bin, Bounds, Histogram};
 pub use numbers::NumberSummary;
 pub use percent::Percent;
 pub use rating::{PointCount, RatingSummary};
-pub use summary::{Breakdown, QuestionSummary, summarise, summarise_form};
-pub use table::{Cell, ResponseRow, ResponseTable, TableWords};
+pub use summary::{Breakdown, QuestionSummary, QuestionTally, summarise, summarise_form};
+pub use table::{Cell, ResponseRow, ResponseTable, RowAnswers, TableLayout, TableWords};
 pub use totals::Total;

@@ -3,7 +3,9 @@
 
 use super::exact::Exact;
 use super::histogram::{Histogram, histogram};
-use crate::forms::{Answer, Decimal, QuestionKind};
+#[cfg(test)]
+use crate::forms::Answer;
+use crate::forms::{AnswerRef, Decimal, QuestionKind};
 use serde::{Deserialize, Serialize};
 
 /// Fraction digits of a mean: two, or the decimal question's own precision when finer
@@ -29,37 +31,73 @@ pub struct NumberSummary {
 
 /// Summarises the answers that fit the question (integers for an integer question,
 /// decimals for a decimal one); returns the summary and how many fitted.
+#[cfg(test)]
 pub(super) fn summarise(kind: &QuestionKind, answers: &[&Answer]) -> (Option<NumberSummary>, u32) {
-    let (values, scale, mean_digits): (Vec<i128>, u8, u8) = match kind {
-        QuestionKind::Integer { .. } => (
-            answers
-                .iter()
-                .filter_map(|answer| match answer {
-                    Answer::Integer(value) => Some(i128::from(*value)),
-                    _ => None,
-                })
-                .collect(),
-            0,
-            MEAN_FRACTION_DIGITS,
-        ),
-        QuestionKind::Decimal {
-            max_fraction_digits,
-            ..
-        } => (
-            answers
-                .iter()
-                .filter_map(|answer| match answer {
-                    Answer::Decimal(value) => Some(value.nanos()),
-                    _ => None,
-                })
-                .collect(),
-            Decimal::MAX_FRACTION_DIGITS,
-            (*max_fraction_digits).clamp(MEAN_FRACTION_DIGITS, Decimal::MAX_FRACTION_DIGITS),
-        ),
-        _ => (Vec::new(), 0, MEAN_FRACTION_DIGITS),
-    };
-    let answered = u32::try_from(values.len()).unwrap_or(u32::MAX);
-    (statistics(values, scale, mean_digits), answered)
+    let mut tally = NumberTally::new(kind);
+    for answer in answers {
+        tally.add(&answer.view());
+    }
+    tally.finish()
+}
+
+/// The values of one number question, one answer at a time: integers for an integer
+/// question, decimals for a decimal one.
+#[derive(Debug)]
+pub(super) struct NumberTally {
+    fits: Fits,
+    /// In units of 10^-`scale`.
+    values: Vec<i128>,
+    scale: u8,
+    mean_digits: u8,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Fits {
+    Integers,
+    Decimals,
+    Nothing,
+}
+
+impl NumberTally {
+    pub(super) fn new(kind: &QuestionKind) -> Self {
+        let (fits, scale, mean_digits) = match kind {
+            QuestionKind::Integer { .. } => (Fits::Integers, 0, MEAN_FRACTION_DIGITS),
+            QuestionKind::Decimal {
+                max_fraction_digits,
+                ..
+            } => (
+                Fits::Decimals,
+                Decimal::MAX_FRACTION_DIGITS,
+                (*max_fraction_digits).clamp(MEAN_FRACTION_DIGITS, Decimal::MAX_FRACTION_DIGITS),
+            ),
+            _ => (Fits::Nothing, 0, MEAN_FRACTION_DIGITS),
+        };
+        Self {
+            fits,
+            values: Vec::new(),
+            scale,
+            mean_digits,
+        }
+    }
+
+    /// Takes one answer; whether it fitted.
+    pub(super) fn add(&mut self, answer: &AnswerRef<'_>) -> bool {
+        let value = match (self.fits, answer) {
+            (Fits::Integers, AnswerRef::Integer(value)) => i128::from(*value),
+            (Fits::Decimals, AnswerRef::Decimal(value)) => value.nanos(),
+            _ => return false,
+        };
+        self.values.push(value);
+        true
+    }
+
+    pub(super) fn finish(self) -> (Option<NumberSummary>, u32) {
+        let answered = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        (
+            statistics(self.values, self.scale, self.mean_digits),
+            answered,
+        )
+    }
 }
 
 /// Statistics of `values` in units of 10^-`scale`.

@@ -3,7 +3,9 @@
 use super::exact::Exact;
 use super::numbers::{MEAN_FRACTION_DIGITS, rounded_mean};
 use super::percent::Percent;
-use crate::forms::{Answer, QuestionKind};
+#[cfg(test)]
+use crate::forms::Answer;
+use crate::forms::{AnswerRef, QuestionKind};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,36 +25,70 @@ pub struct PointCount {
 }
 
 /// Counts the ratings within the scale; returns the summary and how many fitted.
+#[cfg(test)]
 pub(super) fn summarise(kind: &QuestionKind, answers: &[&Answer]) -> (RatingSummary, u32) {
-    let (min, max) = match kind {
-        QuestionKind::Rating { min, max, .. } => (*min, *max),
-        // An empty scale: nothing fits.
-        _ => (1, 0),
-    };
-    let mut counts = vec![0u32; usize::from(max.saturating_sub(min)) + usize::from(max >= min)];
-    let mut answered = 0u32;
-    let mut sum: i128 = 0;
+    let mut tally = RatingTally::new(kind);
     for answer in answers {
-        if let Answer::Rating(point) = answer
-            && let Some(count) = point
-                .checked_sub(min)
-                .and_then(|index| counts.get_mut(usize::from(index)))
-        {
-            *count += 1;
-            answered += 1;
-            sum += i128::from(*point);
+        tally.add(&answer.view());
+    }
+    tally.finish()
+}
+
+/// The counts of one rating scale, one answer at a time.
+#[derive(Debug)]
+pub(super) struct RatingTally {
+    min: u8,
+    max: u8,
+    counts: Vec<u32>,
+    answered: u32,
+    sum: i128,
+}
+
+impl RatingTally {
+    pub(super) fn new(kind: &QuestionKind) -> Self {
+        let (min, max) = match kind {
+            QuestionKind::Rating { min, max, .. } => (*min, *max),
+            // An empty scale: nothing fits.
+            _ => (1, 0),
+        };
+        Self {
+            min,
+            max,
+            counts: vec![0u32; usize::from(max.saturating_sub(min)) + usize::from(max >= min)],
+            answered: 0,
+            sum: 0,
         }
     }
-    let points = (min..=max)
-        .zip(counts)
-        .map(|(point, count)| PointCount {
-            point,
-            count,
-            percent: Percent::of(count, answered),
-        })
-        .collect();
-    let mean = (answered > 0).then(|| rounded_mean(sum, 0, answered, MEAN_FRACTION_DIGITS));
-    (RatingSummary { points, mean }, answered)
+
+    /// Counts one answer; whether it fitted (a rating within the scale).
+    pub(super) fn add(&mut self, answer: &AnswerRef<'_>) -> bool {
+        if let AnswerRef::Rating(point) = answer
+            && let Some(count) = point
+                .checked_sub(self.min)
+                .and_then(|index| self.counts.get_mut(usize::from(index)))
+        {
+            *count += 1;
+            self.answered += 1;
+            self.sum += i128::from(*point);
+            return true;
+        }
+        false
+    }
+
+    pub(super) fn finish(self) -> (RatingSummary, u32) {
+        let answered = self.answered;
+        let points = (self.min..=self.max)
+            .zip(self.counts)
+            .map(|(point, count)| PointCount {
+                point,
+                count,
+                percent: Percent::of(count, answered),
+            })
+            .collect();
+        let mean =
+            (answered > 0).then(|| rounded_mean(self.sum, 0, answered, MEAN_FRACTION_DIGITS));
+        (RatingSummary { points, mean }, answered)
+    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! [`QuestionSummary`]: what the answers to one question add up to, whatever its kind.
 
-use super::choices::{self, ChoiceSummary};
-use super::numbers::{self, NumberSummary};
-use super::rating::{self, RatingSummary};
-use crate::forms::{Answer, Answers, FormDefinition, Question, QuestionId, QuestionKind};
+use super::choices::{ChoiceSummary, ChoiceTally};
+use super::numbers::{NumberSummary, NumberTally};
+use super::rating::{RatingSummary, RatingTally};
+use crate::forms::{
+    Answer, AnswerRef, Answers, FormDefinition, Question, QuestionId, QuestionKind,
+};
 use serde::{Deserialize, Serialize};
 
 /// Beyond this many responses the rest are not read. No survey comes near it, and the
@@ -46,51 +48,110 @@ pub fn summarise<'a>(
     question: &Question,
     responses: impl IntoIterator<Item = Option<&'a Answer>>,
 ) -> QuestionSummary {
-    let mut blank = 0u32;
-    let mut given = Vec::new();
+    let mut tally = QuestionTally::new(question);
     for answer in responses.into_iter().take(MAX_RESPONSES as usize) {
-        match answer {
-            Some(answer) => given.push(answer),
-            None => blank += 1,
+        tally.add(answer.map(Answer::view).as_ref());
+    }
+    tally.finish()
+}
+
+/// One question's summary, taken one response at a time, so that a campaign's answers
+/// can be summed up as they are read, without holding them: [`summarise`] over
+/// responses that arrive one by one. Responses past [`MAX_RESPONSES`] are not read.
+#[derive(Debug)]
+pub struct QuestionTally<'q> {
+    question: &'q Question,
+    read: u32,
+    blank: u32,
+    given: u32,
+    kind: KindTally<'q>,
+}
+
+#[derive(Debug)]
+enum KindTally<'q> {
+    Choices(ChoiceTally<'q>),
+    Numbers(NumberTally),
+    Rating(RatingTally),
+    /// Texts, dates and email addresses, with how many fitted.
+    Counted(fn(&AnswerRef<'_>) -> bool, u32),
+}
+
+impl<'q> QuestionTally<'q> {
+    pub fn new(question: &'q Question) -> Self {
+        let kind = match &question.kind {
+            QuestionKind::SingleChoice { .. } | QuestionKind::MultipleChoice { .. } => {
+                KindTally::Choices(ChoiceTally::new(question))
+            }
+            kind @ (QuestionKind::Integer { .. } | QuestionKind::Decimal { .. }) => {
+                KindTally::Numbers(NumberTally::new(kind))
+            }
+            kind @ QuestionKind::Rating { .. } => KindTally::Rating(RatingTally::new(kind)),
+            QuestionKind::ShortText { .. } | QuestionKind::LongText { .. } => {
+                KindTally::Counted(|a| matches!(a, AnswerRef::Text(_)), 0)
+            }
+            QuestionKind::Date { .. } => KindTally::Counted(|a| matches!(a, AnswerRef::Date(_)), 0),
+            QuestionKind::Email => KindTally::Counted(|a| matches!(a, AnswerRef::Email(_)), 0),
+            QuestionKind::File { .. } => {
+                KindTally::Counted(|a| matches!(a, AnswerRef::Files(_)), 0)
+            }
+        };
+        Self {
+            question,
+            read: 0,
+            blank: 0,
+            given: 0,
+            kind,
         }
     }
-    let (breakdown, answered) = match &question.kind {
-        QuestionKind::SingleChoice { .. } | QuestionKind::MultipleChoice { .. } => {
-            let (summary, answered) = choices::summarise(question, &given);
-            (Breakdown::Choices(summary), answered)
+
+    /// Takes one response's answer to the question: `None` when it has none.
+    pub fn add(&mut self, answer: Option<&AnswerRef<'_>>) {
+        if self.read == MAX_RESPONSES {
+            return;
         }
-        kind @ (QuestionKind::Integer { .. } | QuestionKind::Decimal { .. }) => {
-            let (summary, answered) = numbers::summarise(kind, &given);
-            (Breakdown::Numbers(summary), answered)
+        self.read += 1;
+        let Some(answer) = answer else {
+            self.blank += 1;
+            return;
+        };
+        self.given += 1;
+        match &mut self.kind {
+            KindTally::Choices(tally) => {
+                tally.add(answer);
+            }
+            KindTally::Numbers(tally) => {
+                tally.add(answer);
+            }
+            KindTally::Rating(tally) => {
+                tally.add(answer);
+            }
+            KindTally::Counted(fits, fitting) => *fitting += u32::from(fits(answer)),
         }
-        kind @ QuestionKind::Rating { .. } => {
-            let (summary, answered) = rating::summarise(kind, &given);
-            (Breakdown::Rating(summary), answered)
+    }
+
+    pub fn finish(self) -> QuestionSummary {
+        let (breakdown, answered) = match self.kind {
+            KindTally::Choices(tally) => {
+                let (summary, answered) = tally.finish();
+                (Breakdown::Choices(summary), answered)
+            }
+            KindTally::Numbers(tally) => {
+                let (summary, answered) = tally.finish();
+                (Breakdown::Numbers(summary), answered)
+            }
+            KindTally::Rating(tally) => {
+                let (summary, answered) = tally.finish();
+                (Breakdown::Rating(summary), answered)
+            }
+            KindTally::Counted(_, fitting) => (Breakdown::Counted, fitting),
+        };
+        QuestionSummary {
+            question: self.question.id.clone(),
+            answered,
+            blank: self.blank,
+            unfit: self.given - answered,
+            breakdown,
         }
-        QuestionKind::ShortText { .. } | QuestionKind::LongText { .. } => (
-            Breakdown::Counted,
-            count_fitting(&given, |a| matches!(a, Answer::Text(_))),
-        ),
-        QuestionKind::Date { .. } => (
-            Breakdown::Counted,
-            count_fitting(&given, |a| matches!(a, Answer::Date(_))),
-        ),
-        QuestionKind::Email => (
-            Breakdown::Counted,
-            count_fitting(&given, |a| matches!(a, Answer::Email(_))),
-        ),
-        QuestionKind::File { .. } => (
-            Breakdown::Counted,
-            count_fitting(&given, |a| matches!(a, Answer::Files(_))),
-        ),
-    };
-    let given = u32::try_from(given.len()).unwrap_or(MAX_RESPONSES);
-    QuestionSummary {
-        question: question.id.clone(),
-        answered,
-        blank,
-        unfit: given - answered,
-        breakdown,
     }
 }
 
@@ -104,11 +165,6 @@ pub fn summarise_form(form: &FormDefinition, responses: &[Answers]) -> Vec<Quest
             )
         })
         .collect()
-}
-
-fn count_fitting(answers: &[&Answer], fits: impl Fn(&Answer) -> bool) -> u32 {
-    let fitting = answers.iter().filter(|answer| fits(answer)).count();
-    u32::try_from(fitting).unwrap_or(MAX_RESPONSES)
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 //! option), so the `.xlsx` and both CSVs are the same table written three ways.
 
 use super::exact::Exact;
-use crate::forms::{Answer, Answers, FormDefinition, OTHER, Question, QuestionKind};
+use crate::forms::{
+    Answer, AnswerRef, Answers, FormDefinition, OTHER, Question, QuestionKind, StoredAnswers,
+};
 use crate::office_time::format_office_time;
 use chrono::{DateTime, Utc};
 
@@ -37,9 +39,10 @@ impl Cell {
     }
 }
 
-/// What a row says about the response besides its answers.
+/// One response: what the row says besides its answers, and its answers, held as
+/// [`Answers`] or read in place as [`StoredAnswers`].
 #[derive(Debug, Clone)]
-pub struct ResponseRow<'a> {
+pub struct ResponseRow<'a, A: RowAnswers + ?Sized = Answers> {
     pub company: &'a str,
     pub industry: &'a str,
     pub regional_leader: bool,
@@ -47,7 +50,25 @@ pub struct ResponseRow<'a> {
     pub revision: i32,
     pub submitted_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
-    pub answers: &'a Answers,
+    pub answers: &'a A,
+}
+
+/// A response's answers as a row reads them: the answer to the question at `position`
+/// (form order, from 0).
+pub trait RowAnswers {
+    fn answer(&self, position: usize, question: &Question) -> Option<AnswerRef<'_>>;
+}
+
+impl RowAnswers for Answers {
+    fn answer(&self, _position: usize, question: &Question) -> Option<AnswerRef<'_>> {
+        self.get(&question.id).map(Answer::view)
+    }
+}
+
+impl RowAnswers for StoredAnswers<'_> {
+    fn answer(&self, position: usize, _question: &Question) -> Option<AnswerRef<'_>> {
+        self.get(position).cloned()
+    }
 }
 
 /// The words of the fixed columns, in the reader's language.
@@ -72,19 +93,43 @@ pub struct ResponseTable {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// The columns one question takes.
+/// The columns one question takes, with the question's position in the form.
 enum Column<'a> {
     /// The option's label for a single choice, the number, the text, the date.
-    Value(&'a Question),
+    Value(usize, &'a Question),
     /// A single or multiple choice's "other" text.
-    OtherText(&'a Question),
+    OtherText(usize, &'a Question),
     /// 1 when the option (or "other") was chosen in a multiple choice.
-    Chosen(&'a Question, &'a str),
+    Chosen(usize, &'a Question, &'a str),
 }
 
 impl ResponseTable {
     pub fn build(form: &FormDefinition, rows: &[ResponseRow<'_>], words: &TableWords) -> Self {
-        let columns = columns(form);
+        let layout = TableLayout::new(form, words);
+        Self {
+            headers: layout.headers(),
+            rows: rows.iter().map(|row| layout.cells(row)).collect(),
+        }
+    }
+}
+
+/// The table's columns for a form: its headers, then one row at a time, so that a
+/// writer can stream rows as responses are read instead of building the whole table.
+pub struct TableLayout<'a> {
+    columns: Vec<Column<'a>>,
+    words: &'a TableWords,
+}
+
+impl<'a> TableLayout<'a> {
+    pub fn new(form: &'a FormDefinition, words: &'a TableWords) -> Self {
+        Self {
+            columns: columns(form),
+            words,
+        }
+    }
+
+    pub fn headers(&self) -> Vec<String> {
+        let words = self.words;
         let mut headers = vec![
             words.company.clone(),
             words.industry.clone(),
@@ -94,58 +139,59 @@ impl ResponseTable {
             words.submitted_at.clone(),
             words.updated_at.clone(),
         ];
-        headers.extend(columns.iter().map(|column| header(column, words)));
-        let rows = rows
-            .iter()
-            .map(|row| {
-                let mut cells = vec![
-                    Cell::text(row.company),
-                    Cell::text(row.industry),
-                    if row.regional_leader {
-                        Cell::text(words.yes.as_str())
-                    } else {
-                        Cell::Blank
-                    },
-                    row.receipt.map_or(Cell::Blank, Cell::text),
-                    Cell::Number(Exact::from_integer(i64::from(row.revision))),
-                    row.submitted_at
-                        .map_or(Cell::Blank, |at| Cell::text(format_office_time(at))),
-                    Cell::text(format_office_time(row.updated_at)),
-                ];
-                cells.extend(
-                    columns
-                        .iter()
-                        .map(|column| cell(column, row.answers, words)),
-                );
-                cells
-            })
-            .collect();
-        Self { headers, rows }
+        headers.extend(self.columns.iter().map(|column| header(column, words)));
+        headers
+    }
+
+    /// The cells of one response, in the order of [`headers`](Self::headers).
+    pub fn cells<A: RowAnswers + ?Sized>(&self, row: &ResponseRow<'_, A>) -> Vec<Cell> {
+        let words = self.words;
+        let mut cells = Vec::with_capacity(7 + self.columns.len());
+        cells.extend([
+            Cell::text(row.company),
+            Cell::text(row.industry),
+            if row.regional_leader {
+                Cell::text(words.yes.as_str())
+            } else {
+                Cell::Blank
+            },
+            row.receipt.map_or(Cell::Blank, Cell::text),
+            Cell::Number(Exact::from_integer(i64::from(row.revision))),
+            row.submitted_at
+                .map_or(Cell::Blank, |at| Cell::text(format_office_time(at))),
+            Cell::text(format_office_time(row.updated_at)),
+        ]);
+        cells.extend(
+            self.columns
+                .iter()
+                .map(|column| cell(column, row.answers, words)),
+        );
+        cells
     }
 }
 
 fn columns(form: &FormDefinition) -> Vec<Column<'_>> {
     let mut columns = Vec::new();
-    for question in form.questions() {
+    for (position, question) in form.questions().enumerate() {
         match &question.kind {
             QuestionKind::SingleChoice { other, .. } => {
-                columns.push(Column::Value(question));
+                columns.push(Column::Value(position, question));
                 if *other {
-                    columns.push(Column::OtherText(question));
+                    columns.push(Column::OtherText(position, question));
                 }
             }
             QuestionKind::MultipleChoice { options, other, .. } => {
                 columns.extend(
                     options
                         .iter()
-                        .map(|option| Column::Chosen(question, option.value.as_str())),
+                        .map(|option| Column::Chosen(position, question, option.value.as_str())),
                 );
                 if *other {
-                    columns.push(Column::Chosen(question, OTHER));
-                    columns.push(Column::OtherText(question));
+                    columns.push(Column::Chosen(position, question, OTHER));
+                    columns.push(Column::OtherText(position, question));
                 }
             }
-            _ => columns.push(Column::Value(question)),
+            _ => columns.push(Column::Value(position, question)),
         }
     }
     columns
@@ -154,9 +200,9 @@ fn columns(form: &FormDefinition) -> Vec<Column<'_>> {
 fn header(column: &Column<'_>, words: &TableWords) -> String {
     let label = |question: &Question| question.label.for_locale(words.english).to_owned();
     match column {
-        Column::Value(question) => label(question),
-        Column::OtherText(question) => format!("{}: {}", label(question), words.other_text),
-        Column::Chosen(question, value) => {
+        Column::Value(_, question) => label(question),
+        Column::OtherText(_, question) => format!("{}: {}", label(question), words.other_text),
+        Column::Chosen(_, question, value) => {
             let option = if *value == OTHER {
                 words.other.clone()
             } else {
@@ -172,21 +218,21 @@ fn header(column: &Column<'_>, words: &TableWords) -> String {
     }
 }
 
-fn cell(column: &Column<'_>, answers: &Answers, words: &TableWords) -> Cell {
+fn cell<A: RowAnswers + ?Sized>(column: &Column<'_>, answers: &A, words: &TableWords) -> Cell {
     match column {
-        Column::Value(question) => match answers.get(&question.id) {
+        Column::Value(position, question) => match answers.answer(*position, question) {
             None => Cell::Blank,
-            Some(answer) => value_cell(question, answer, words),
+            Some(answer) => value_cell(question, &answer, words),
         },
-        Column::OtherText(question) => match answers.get(&question.id) {
-            Some(Answer::Choice { other, .. } | Answer::Choices { other, .. }) => {
-                other.as_deref().map_or(Cell::Blank, Cell::text)
+        Column::OtherText(position, question) => match answers.answer(*position, question) {
+            Some(AnswerRef::Choice { other, .. } | AnswerRef::Choices { other, .. }) => {
+                other.map_or(Cell::Blank, |other| Cell::text(other.0))
             }
             _ => Cell::Blank,
         },
-        Column::Chosen(question, value) => match answers.get(&question.id) {
-            Some(Answer::Choices { values, .. }) => {
-                Cell::flag(values.iter().any(|chosen| chosen == value))
+        Column::Chosen(position, question, value) => match answers.answer(*position, question) {
+            Some(AnswerRef::Choices { values, .. }) => {
+                Cell::flag(values.iter().any(|chosen| chosen.as_str() == *value))
             }
             // Not answered (or not shown): blank, not 0, so "nobody chose it" and
             // "nobody was asked" stay apart.
@@ -195,39 +241,35 @@ fn cell(column: &Column<'_>, answers: &Answers, words: &TableWords) -> Cell {
     }
 }
 
-fn value_cell(question: &Question, answer: &Answer, words: &TableWords) -> Cell {
+fn value_cell(question: &Question, answer: &AnswerRef<'_>, words: &TableWords) -> Cell {
     match answer {
-        Answer::Text(text) => Cell::text(text.as_str()),
-        Answer::Integer(value) => Cell::Number(Exact::from_integer(*value)),
-        Answer::Decimal(value) => Cell::Number(Exact::from(*value)),
-        Answer::Rating(point) => Cell::Number(Exact::from_integer(i64::from(*point))),
-        Answer::Date(date) => Cell::text(date.format("%Y-%m-%d").to_string()),
-        Answer::Email(email) => Cell::text(email.as_str()),
-        Answer::Choice { value, .. } => {
+        AnswerRef::Text(text) | AnswerRef::Email(text) => Cell::text(text.as_str()),
+        AnswerRef::Integer(value) => Cell::Number(Exact::from_integer(*value)),
+        AnswerRef::Decimal(value) => Cell::Number(Exact::from(*value)),
+        AnswerRef::Rating(point) => Cell::Number(Exact::from_integer(i64::from(*point))),
+        AnswerRef::Date(date) => Cell::text(date.format("%Y-%m-%d").to_string()),
+        AnswerRef::Choice { value, .. } => {
+            let value = value.as_str();
             if value == OTHER {
                 return Cell::text(words.other.as_str());
             }
             let label = question
                 .options()
                 .iter()
-                .find(|option| option.value == *value)
-                .map_or(value.as_str(), |option| {
-                    option.label.for_locale(words.english)
-                });
+                .find(|option| option.value == value)
+                .map_or(value, |option| option.label.for_locale(words.english));
             Cell::text(label)
         }
-        Answer::Choices { values, .. } => Cell::text(values.join(", ")),
-        Answer::Files(files) => Cell::text(file_names(files)),
+        AnswerRef::Choices { values, .. } => {
+            let values: Vec<&str> = values.iter().map(|value| value.as_str()).collect();
+            Cell::text(values.join(", "))
+        }
+        // The names of attached files, one per line, as a sheet lists them.
+        AnswerRef::Files(files) => {
+            let names: Vec<&str> = files.iter().map(|file| file.name.as_str()).collect();
+            Cell::text(names.join("\n"))
+        }
     }
-}
-
-/// The names of attached files, one per line, as a sheet lists them.
-fn file_names(files: &[crate::forms::answer::FileRef]) -> String {
-    files
-        .iter()
-        .map(|file| file.name.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[cfg(test)]

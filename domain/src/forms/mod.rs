@@ -18,6 +18,7 @@ pub mod number;
 pub mod question;
 pub mod read_answer;
 pub mod read_choice;
+pub mod stored;
 pub mod templates;
 pub mod validate;
 
@@ -31,4 +32,5 @@ pub use number::{Decimal, NumberError};
 pub use question::{
     ChoiceDisplay, ChoiceOption, Condition, OTHER, Question, QuestionId, QuestionKind,
 };
+pub use stored::{AnswerRef, AnswerSlots, StoredAnswers};
 pub use validate::{Mode, Refused};
