@@ -45,9 +45,74 @@ pub fn shift_jis(table: &ResponseTable) -> (Vec<u8>, Vec<Lost>) {
     (bytes, lost)
 }
 
-/// The characters of `text` that Shift_JIS cannot hold.
+/// The characters of `text` that Shift_JIS cannot hold. Nothing is kept of the
+/// encoding: the summary asks this of every text of a campaign.
 pub fn unmappable(text: &str) -> Vec<char> {
-    encode(text).1
+    let mut encoder = SHIFT_JIS.new_encoder();
+    let mut buffer = [0u8; 1024];
+    let mut missing = Vec::new();
+    let mut rest = text;
+    loop {
+        let (result, read, _) =
+            encoder.encode_from_utf8_without_replacement(rest, &mut buffer, true);
+        rest = &rest[read..];
+        match result {
+            EncoderResult::InputEmpty => break,
+            EncoderResult::OutputFull => {}
+            EncoderResult::Unmappable(character) => missing.push(character),
+        }
+    }
+    missing
+}
+
+/// Which characters Shift_JIS holds, learnt once per character: encoding_rs looks each
+/// kanji up in its tables, and a campaign's 100,000 responses repeat the same few
+/// thousand characters. Shift_JIS maps every character on its own, so a text loses
+/// exactly the characters that lose alone.
+#[derive(Debug, Clone)]
+pub struct ShiftJisChars {
+    /// One bit per character of the Basic Multilingual Plane: already tried, and held.
+    tried: Vec<u64>,
+    held: Vec<u64>,
+}
+
+impl Default for ShiftJisChars {
+    fn default() -> Self {
+        const WORDS: usize = 0x1_0000 / 64;
+        Self {
+            tried: vec![0; WORDS],
+            held: vec![0; WORDS],
+        }
+    }
+}
+
+impl ShiftJisChars {
+    /// The characters of `text` that Shift_JIS cannot hold, as [`unmappable`] finds them.
+    pub fn unmappable(&mut self, text: &str) -> Vec<char> {
+        let mut missing = Vec::new();
+        for character in text.chars().filter(|c| !c.is_ascii()) {
+            if !self.holds(character) {
+                missing.push(character);
+            }
+        }
+        missing
+    }
+
+    fn holds(&mut self, character: char) -> bool {
+        let code = usize::try_from(u32::from(character)).unwrap_or(usize::MAX);
+        let (word, bit) = (code / 64, 1u64 << (code % 64));
+        let Some(tried) = self.tried.get_mut(word) else {
+            // Beyond the BMP: tried each time (Shift_JIS holds none of them).
+            return unmappable(character.encode_utf8(&mut [0; 4])).is_empty();
+        };
+        if *tried & bit == 0 {
+            *tried |= bit;
+            if unmappable(character.encode_utf8(&mut [0; 4])).is_empty() {
+                self.held[word] |= bit;
+            }
+        }
+        self.held[word] & bit != 0
+    }
 }
 
 fn text(table: &ResponseTable) -> String {
@@ -162,6 +227,28 @@ mod tests {
         let (bytes, lost) = shift_jis(&table);
         assert!(lost.is_empty(), "{lost:?}");
         assert_eq!(SHIFT_JIS.decode(&bytes).0, "①㈱髙﨑\r\n");
+    }
+
+    #[test]
+    fn unmappable_characters_are_found_in_a_long_text() {
+        let text = format!("{}𠮷{}", "あ".repeat(3000), "い".repeat(3000));
+        assert_eq!(unmappable(&text), ['𠮷']);
+        assert!(unmappable("①㈱髙﨑").is_empty());
+    }
+
+    #[test]
+    fn characters_learnt_once_are_judged_as_the_whole_text_is() {
+        let mut chars = ShiftJisChars::default();
+        for text in [
+            "株式会社𠮷野家工業",
+            "①㈱髙﨑",
+            "𠮷と鷗外と𩸽",
+            "ascii only",
+            "〜～‖",
+        ] {
+            assert_eq!(chars.unmappable(text), unmappable(text), "{text}");
+            assert_eq!(chars.unmappable(text), unmappable(text), "{text}, again");
+        }
     }
 
     #[test]

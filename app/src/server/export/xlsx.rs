@@ -1,13 +1,13 @@
 //! The `.xlsx` of a campaign's responses: a sheet of answers (one row per company,
 //! headers frozen and filterable) and a sheet listing the questions.
 
-use crate::domain::aggregate::{Cell, ResponseTable, neutralise};
+use crate::domain::aggregate::{Cell, neutralise};
 use crate::domain::forms::{FormDefinition, QuestionKind};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use std::borrow::Cow;
 
 /// The words of the question sheet, in the reader's language.
 pub struct QuestionSheetWords<'a> {
-    pub answers_sheet: &'a str,
     pub questions_sheet: &'a str,
     pub number: &'a str,
     pub question: &'a str,
@@ -20,19 +20,80 @@ pub struct QuestionSheetWords<'a> {
     pub english: bool,
 }
 
-pub fn workbook(
-    table: &ResponseTable,
+/// The workbook being written: the answers sheet takes one row at a time (streamed to a
+/// temporary file, so 100,000 rows are never held), then [`finish`](Self::finish) adds
+/// the question sheet.
+pub struct ResponsesWorkbook {
+    workbook: Workbook,
+    columns: usize,
+    rows: usize,
+}
+
+impl ResponsesWorkbook {
+    /// A workbook whose answers sheet, named `answers_sheet`, has `headers`.
+    pub fn new(answers_sheet: &str, headers: &[String]) -> Result<Self, XlsxError> {
+        let mut workbook = Workbook::new();
+        let bold = Format::new().set_bold();
+        // Constant memory: rows are flushed as they are written, so the layout comes first.
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
+        sheet.set_name(answers_sheet)?;
+        sheet.set_column_width(0, 28)?;
+        sheet.set_freeze_panes(1, 1)?;
+        for (column, header) in headers.iter().enumerate() {
+            sheet.write_string_with_format(0, col(column), text(header), &bold)?;
+        }
+        Ok(Self {
+            workbook,
+            columns: headers.len(),
+            rows: 0,
+        })
+    }
+
+    /// Writes the next row of answers.
+    pub fn row(&mut self, cells: &[Cell]) -> Result<(), XlsxError> {
+        self.rows += 1;
+        let row = row(self.rows);
+        let sheet = self.workbook.worksheet_from_index(0)?;
+        for (column, cell) in cells.iter().enumerate() {
+            match cell {
+                Cell::Blank => {}
+                Cell::Text(value) => {
+                    sheet.write_string(row, col(column), text(value))?;
+                }
+                Cell::Number(value) => {
+                    sheet.write_number(row, col(column), value.to_f64())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// How many rows of answers were written.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The answers filterable, the question sheet added, and the file.
+    pub fn finish(
+        mut self,
+        form: &FormDefinition,
+        words: &QuestionSheetWords<'_>,
+    ) -> Result<Vec<u8>, XlsxError> {
+        if self.columns > 0 {
+            let sheet = self.workbook.worksheet_from_index(0)?;
+            sheet.autofilter(0, 0, row(self.rows), col(self.columns - 1))?;
+        }
+        write_questions(self.workbook.add_worksheet(), form, words)?;
+        self.workbook.save_to_buffer()
+    }
+}
+
+fn write_questions(
+    questions: &mut Worksheet,
     form: &FormDefinition,
     words: &QuestionSheetWords<'_>,
-) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
+) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
-    // Written row by row to a temporary file: 100,000 rows need not be held in memory.
-    let answers = workbook.add_worksheet_with_constant_memory()?;
-    answers.set_name(words.answers_sheet)?;
-    write_table(answers, table, &bold)?;
-
-    let questions = workbook.add_worksheet();
     questions.set_name(words.questions_sheet)?;
     let titles = [
         words.number,
@@ -63,49 +124,18 @@ pub fn workbook(
     }
     questions.set_column_width(1, 40)?;
     questions.set_column_width(4, 60)?;
-    workbook.save_to_buffer()
-}
-
-fn write_table(
-    sheet: &mut Worksheet,
-    table: &ResponseTable,
-    bold: &Format,
-) -> Result<(), XlsxError> {
-    // Layout first: in constant memory mode rows are flushed as they are written.
-    sheet.set_column_width(0, 28)?;
-    sheet.set_freeze_panes(1, 1)?;
-    for (column, header) in table.headers.iter().enumerate() {
-        sheet.write_string_with_format(0, col(column), text(header), bold)?;
-    }
-    for (index, cells) in table.rows.iter().enumerate() {
-        let row = row(index + 1);
-        for (column, cell) in cells.iter().enumerate() {
-            match cell {
-                Cell::Blank => {}
-                Cell::Text(value) => {
-                    sheet.write_string(row, col(column), text(value))?;
-                }
-                Cell::Number(value) => {
-                    sheet.write_number(row, col(column), value.to_f64())?;
-                }
-            }
-        }
-    }
-    if !table.headers.is_empty() {
-        let last_row = row(table.rows.len());
-        sheet.autofilter(0, 0, last_row, col(table.headers.len() - 1))?;
-    }
     Ok(())
 }
 
 /// A text cell: neutralised, and cut to the 32,767 characters a cell holds.
-fn text(value: &str) -> String {
+fn text(value: &str) -> Cow<'_, str> {
     const CELL_MAX_CHARS: usize = 32_767;
     let value = neutralise(value);
-    if value.chars().count() > CELL_MAX_CHARS {
-        value.chars().take(CELL_MAX_CHARS).collect()
+    // Fewer bytes than the limit in characters: no need to count them.
+    if value.len() > CELL_MAX_CHARS && value.chars().count() > CELL_MAX_CHARS {
+        Cow::Owned(value.chars().take(CELL_MAX_CHARS).collect())
     } else {
-        value.into_owned()
+        value
     }
 }
 

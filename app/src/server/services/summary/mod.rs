@@ -3,70 +3,69 @@
 //! draft is its own until it submits. The filters (industry, 地域未来牽引企業, one
 //! company) narrow the companies asked, so the response rate is of the same companies
 //! as the answers.
+//!
+//! A campaign may ask 100,000 companies, so its rows are read as a stream and each is
+//! folded into the summary ([`summing`]) or written to the file ([`export`]) as it
+//! arrives: no response's answers are kept once read, and they are read in place
+//! ([`AnswerSlots`]), without a map or a string per answer.
+
+mod export;
+mod summing;
+
+pub use export::{Export, export};
 
 use super::answering::FormVersionCache;
-use super::audit::{self, Action, Actor};
 use super::{campaigns, events, forms::Version};
-use crate::api::summary_dto::{
-    CampaignSummaryDto, CompanyText, MissingCompany, QuestionResult, SummaryFilters, Unconvertible,
-};
-use crate::domain::aggregate::{ResponseRow, ResponseTable, TableWords, summarise};
+use crate::api::summary_dto::{CampaignSummaryDto, SummaryFilters};
+use crate::domain::aggregate::ResponseRow;
 use crate::domain::campaigns::InvitationStatus;
-use crate::domain::forms::{Answer, Answers, QuestionKind, builder::kind_code};
+use crate::domain::forms::{AnswerSlots, StoredAnswers};
 use crate::error::AppError;
-use crate::i18n::*;
+use crate::i18n::Locale;
 use crate::server::entities::{campaign, company, invitation, response};
-use crate::server::export::{Format, csv, xlsx};
 use chrono::{DateTime, Utc};
+use futures_util::TryStreamExt;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, StreamTrait,
 };
 use std::collections::BTreeSet;
 use std::sync::Arc;
+use summing::Summing;
 
-/// A company asked by the campaign, with its submitted answers if any.
-#[derive(Debug)]
-pub struct Asked {
-    pub company_id: i32,
-    pub company: String,
-    pub industry: String,
-    pub regional_leader: bool,
-    pub status: InvitationStatus,
-    pub submitted: Option<Submitted>,
+/// A campaign of its event, with the event's name and the form version it asks.
+struct Opened {
+    campaign: campaign::Model,
+    event_name: String,
+    version: Arc<Version>,
 }
 
-#[derive(Debug)]
-pub struct Submitted {
-    pub answers: Answers,
-    pub receipt: Option<String>,
-    pub revision: i32,
-    pub submitted_at: Option<DateTime<Utc>>,
-    pub updated_at: DateTime<Utc>,
-}
-
-/// A campaign and the companies the filters keep, by name.
-#[derive(Debug)]
-pub struct CampaignAnswers {
-    pub campaign: campaign::Model,
-    pub event_name: String,
-    pub version: Arc<Version>,
-    pub asked: Vec<Asked>,
-}
-
-impl CampaignAnswers {
-    pub fn submitted(&self) -> impl Iterator<Item = (&Asked, &Submitted)> {
-        self.asked
-            .iter()
-            .filter_map(|asked| asked.submitted.as_ref().map(|s| (asked, s)))
+async fn open(
+    db: &impl ConnectionTrait,
+    versions: &FormVersionCache,
+    event_id: i32,
+    campaign_id: i32,
+) -> Result<Opened, AppError> {
+    let campaign = campaigns::get(db, campaign_id).await?;
+    if campaign.event_id != event_id {
+        return Err(AppError::NotFound);
     }
+    let event = events::get(db, event_id).await?;
+    let version = versions.get(db, campaign.form_version_id).await?;
+    Ok(Opened {
+        campaign,
+        event_name: event.name,
+        version,
+    })
 }
 
-/// Only the columns the summary reads: a campaign may ask 100,000 companies.
+/// A company asked by the campaign, with its response if any: only the columns the
+/// summary and the exports read.
 #[derive(FromQueryResult)]
 struct AskedRow {
     company_id: i32,
     company: String,
+    company_kana: String,
     industry: String,
     regional_leader: bool,
     status: String,
@@ -78,20 +77,84 @@ struct AskedRow {
     updated_at: Option<DateTime<Utc>>,
 }
 
-/// The campaign `campaign_id` of event `event_id` and its answers, filtered.
-pub async fn load(
-    db: &impl ConnectionTrait,
-    versions: &FormVersionCache,
-    event_id: i32,
+impl AskedRow {
+    /// The stored answers, when the company has submitted.
+    fn submitted_answers(&self) -> Option<&str> {
+        match (self.state.as_deref(), self.answers.as_deref()) {
+            (Some("submitted"), Some(answers)) => Some(answers),
+            _ => None,
+        }
+    }
+
+    fn status(&self) -> InvitationStatus {
+        InvitationStatus::parse(&self.status).unwrap_or(InvitationStatus::NotOpened)
+    }
+
+    /// Its submitted answers, read in place from its JSON against the form's `slots`.
+    fn read<'a>(
+        &'a self,
+        slots: &AnswerSlots<'_>,
+        campaign_id: i32,
+    ) -> Result<Option<StoredAnswers<'a>>, AppError> {
+        let Some(json) = self.submitted_answers() else {
+            return Ok(None);
+        };
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        slots
+            .read(&mut deserializer)
+            .and_then(|stored| deserializer.end().map(|()| stored))
+            .map(Some)
+            .map_err(|error| {
+                AppError::internal(
+                    &format!(
+                        "answers of company {} in campaign {campaign_id}",
+                        self.company_id
+                    ),
+                    error,
+                )
+            })
+    }
+
+    fn response_row<'a>(
+        &'a self,
+        answers: &'a StoredAnswers<'a>,
+    ) -> ResponseRow<'a, StoredAnswers<'a>> {
+        ResponseRow {
+            company: &self.company,
+            industry: &self.industry,
+            regional_leader: self.regional_leader,
+            receipt: self.receipt.as_deref(),
+            revision: self.revision.unwrap_or_default(),
+            submitted_at: self.submitted_at,
+            updated_at: self.updated_at.unwrap_or_default(),
+            answers,
+        }
+    }
+}
+
+/// In which order the companies are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// By name (kana, then name, then id), as every list shows them.
+    ByName,
+    /// As the database finds them: sorting 100,000 rows that carry their answers costs
+    /// the database more than the whole summary may take, and only the lists need an
+    /// order, which the summary gives them from the names it keeps.
+    AsStored,
+}
+
+/// Every company of the campaign that the filters keep, handed to `visit` one at a time
+/// as the database returns them.
+async fn each_asked<C>(
+    db: &C,
     campaign_id: i32,
     filters: &SummaryFilters,
-) -> Result<CampaignAnswers, AppError> {
-    let campaign = campaigns::get(db, campaign_id).await?;
-    if campaign.event_id != event_id {
-        return Err(AppError::NotFound);
-    }
-    let event = events::get(db, event_id).await?;
-    let version = versions.get(db, campaign.form_version_id).await?;
+    order: Order,
+    mut visit: impl FnMut(AskedRow) -> Result<(), AppError>,
+) -> Result<(), AppError>
+where
+    C: ConnectionTrait + StreamTrait,
+{
     let mut query = invitation::Entity::find()
         .inner_join(company::Entity)
         .left_join(response::Entity)
@@ -105,10 +168,11 @@ pub async fn load(
     if let Some(company_id) = filters.company() {
         query = query.filter(company::Column::Id.eq(company_id));
     }
-    let rows: Vec<AskedRow> = query
+    query = query
         .select_only()
         .column_as(company::Column::Id, "company_id")
         .column_as(company::Column::Name, "company")
+        .column_as(company::Column::NameKana, "company_kana")
         .column(company::Column::Industry)
         .column(company::Column::RegionalLeader)
         .column(invitation::Column::Status)
@@ -117,60 +181,39 @@ pub async fn load(
         .column(response::Column::Receipt)
         .column(response::Column::Revision)
         .column(response::Column::SubmittedAt)
-        .column(response::Column::UpdatedAt)
-        .order_by_asc(company::Column::NameKana)
-        .order_by_asc(company::Column::Name)
-        .order_by_asc(company::Column::Id)
-        .into_model::<AskedRow>()
-        .all(db)
-        .await?;
-    let mut asked = Vec::with_capacity(rows.len());
-    for row in rows {
-        let submitted = match (row.state.as_deref(), row.answers) {
-            (Some("submitted"), Some(answers)) => Some(Submitted {
-                answers: serde_json::from_str(&answers).map_err(|error| {
-                    AppError::internal(
-                        &format!(
-                            "answers of company {} in campaign {campaign_id}",
-                            row.company_id
-                        ),
-                        error,
-                    )
-                })?,
-                receipt: row.receipt,
-                revision: row.revision.unwrap_or_default(),
-                submitted_at: row.submitted_at,
-                updated_at: row.updated_at.unwrap_or_default(),
-            }),
-            _ => None,
-        };
-        asked.push(Asked {
-            company_id: row.company_id,
-            company: row.company,
-            industry: row.industry,
-            regional_leader: row.regional_leader,
-            status: InvitationStatus::parse(&row.status).unwrap_or(InvitationStatus::NotOpened),
-            submitted,
-        });
+        .column(response::Column::UpdatedAt);
+    if order == Order::ByName {
+        query = query
+            .order_by_asc(company::Column::NameKana)
+            .order_by_asc(company::Column::Name)
+            .order_by_asc(company::Column::Id);
     }
-    Ok(CampaignAnswers {
-        campaign,
-        event_name: event.name,
-        version,
-        asked,
-    })
+    let mut rows = query.into_model::<AskedRow>().stream(db).await?;
+    while let Some(row) = rows.try_next().await? {
+        visit(row)?;
+    }
+    Ok(())
 }
 
-/// The summary page of a campaign.
-pub async fn summary(
-    db: &impl ConnectionTrait,
-    versions: &FormVersionCache,
-    event_id: i32,
-    campaign_id: i32,
-    filters: SummaryFilters,
-) -> Result<CampaignSummaryDto, AppError> {
-    let loaded = load(db, versions, event_id, campaign_id, &filters).await?;
-    // What the filters offer: every company asked, whatever is filtered now.
+/// What the filters offer: the industries and the companies of everyone asked.
+#[derive(Debug, Default)]
+struct Choices {
+    industries: BTreeSet<String>,
+    companies: Vec<(i32, String)>,
+}
+
+impl Choices {
+    fn add(&mut self, company_id: i32, company: String, industry: &str) {
+        let industry = industry.trim();
+        if !industry.is_empty() && !self.industries.contains(industry) {
+            self.industries.insert(industry.to_owned());
+        }
+        self.companies.push((company_id, company));
+    }
+}
+
+/// Every company asked, whatever is filtered now.
+async fn choices(db: &impl ConnectionTrait, campaign_id: i32) -> Result<Choices, AppError> {
     let everyone: Vec<(i32, String, String)> = invitation::Entity::find()
         .inner_join(company::Entity)
         .filter(invitation::Column::CampaignId.eq(campaign_id))
@@ -180,249 +223,61 @@ pub async fn summary(
         .column(company::Column::Industry)
         .order_by_asc(company::Column::NameKana)
         .order_by_asc(company::Column::Name)
+        .order_by_asc(company::Column::Id)
         .into_tuple()
         .all(db)
         .await?;
-    let industries: BTreeSet<String> = everyone
-        .iter()
-        .map(|(_, _, industry)| industry.trim().to_owned())
-        .filter(|industry| !industry.is_empty())
-        .collect();
-    let companies = everyone
-        .into_iter()
-        .map(|(id, name, _)| (id, name))
-        .collect();
-
-    let definition = &loaded.version.definition;
-    let submitted: Vec<(&Asked, &Submitted)> = loaded.submitted().collect();
-    let questions = definition
-        .questions()
-        .enumerate()
-        .map(|(index, question)| QuestionResult {
-            number: index + 1,
-            question: question.clone(),
-            summary: summarise(
-                question,
-                submitted.iter().map(|(_, s)| s.answers.get(&question.id)),
-            ),
-            texts: submitted
-                .iter()
-                .filter_map(|(asked, s)| {
-                    let text = match (&question.kind, s.answers.get(&question.id)?) {
-                        (
-                            QuestionKind::ShortText { .. } | QuestionKind::LongText { .. },
-                            Answer::Text(text),
-                        ) => text,
-                        (_, Answer::Choice { other, .. } | Answer::Choices { other, .. }) => {
-                            other.as_ref()?
-                        }
-                        _ => return None,
-                    };
-                    Some(CompanyText {
-                        company: asked.company.clone(),
-                        text: text.clone(),
-                    })
-                })
-                .collect(),
-        })
-        .collect();
-    let unconvertible = unconvertible(&loaded, Locale::ja);
-    let missing = loaded
-        .asked
-        .iter()
-        .filter(|asked| asked.submitted.is_none())
-        .map(|asked| MissingCompany {
-            company_id: asked.company_id,
-            company: asked.company.clone(),
-            status: asked.status,
-        })
-        .collect();
-    let invited = count(loaded.asked.len());
-    let submitted_count = count(submitted.len());
-    Ok(CampaignSummaryDto {
-        event_name: loaded.event_name.clone(),
-        form_title: definition.title.clone(),
-        campaign: campaigns::dto(db, loaded.campaign.clone()).await?,
-        filters,
-        industries: industries.into_iter().collect(),
-        companies,
-        invited,
-        submitted: submitted_count,
-        missing,
-        questions,
-        unconvertible,
-    })
-}
-
-/// Every character of the Shift_JIS export that Shift_JIS cannot hold, with its company
-/// and column, found without writing the file: only the texts that are not ASCII (company
-/// names, industries, free texts, "other" texts, labels) are tried.
-fn unconvertible(loaded: &CampaignAnswers, locale: Locale) -> Vec<Unconvertible> {
-    let english = locale == Locale::en;
-    let mut lost = Vec::new();
-    let mut check = |text: &str, company: &str, column: &dyn Fn() -> String| {
-        if text.is_ascii() {
-            return;
-        }
-        for character in csv::unmappable(text) {
-            lost.push(Unconvertible {
-                character: character.to_string(),
-                company: company.to_owned(),
-                column: column(),
-            });
-        }
-    };
-    let definition = &loaded.version.definition;
-    for question in definition.questions() {
-        let label = question.label.for_locale(english);
-        check(label, "", &|| label.to_owned());
-        for option in question.options() {
-            check(option.label.for_locale(english), "", &|| label.to_owned());
-        }
+    let mut choices = Choices::default();
+    for (id, name, industry) in everyone {
+        choices.add(id, name, &industry);
     }
-    let company_column = td_string!(locale, summary.columns.company).to_string();
-    let industry_column = td_string!(locale, summary.columns.industry).to_string();
-    for (asked, submitted) in loaded.submitted() {
-        check(&asked.company, &asked.company, &|| company_column.clone());
-        check(&asked.industry, &asked.company, &|| industry_column.clone());
-        for (id, answer) in &submitted.answers.0 {
-            let text = match answer {
-                Answer::Text(text) => text,
-                Answer::Choice {
-                    other: Some(text), ..
-                }
-                | Answer::Choices {
-                    other: Some(text), ..
-                } => text,
-                _ => continue,
-            };
-            check(text, &asked.company, &|| {
-                definition
-                    .question(id)
-                    .map(|q| q.label.for_locale(english).to_owned())
-                    .unwrap_or_else(|| id.as_str().to_owned())
-            });
-        }
-    }
-    lost
+    Ok(choices)
 }
 
-/// The submitted answers as one row per company, headed in `locale`.
-pub fn table(loaded: &CampaignAnswers, locale: Locale) -> ResponseTable {
-    let words = TableWords {
-        english: locale == Locale::en,
-        company: td_string!(locale, summary.columns.company).to_string(),
-        industry: td_string!(locale, summary.columns.industry).to_string(),
-        regional_leader: td_string!(locale, summary.columns.regional_leader).to_string(),
-        receipt: td_string!(locale, summary.columns.receipt).to_string(),
-        revision: td_string!(locale, summary.columns.revision).to_string(),
-        submitted_at: td_string!(locale, summary.columns.submitted_at).to_string(),
-        updated_at: td_string!(locale, summary.columns.updated_at).to_string(),
-        yes: td_string!(locale, summary.columns.yes).to_string(),
-        other: td_string!(locale, summary.other).to_string(),
-        other_text: td_string!(locale, summary.columns.other_text).to_string(),
-    };
-    let rows: Vec<ResponseRow<'_>> = loaded
-        .submitted()
-        .map(|(asked, s)| ResponseRow {
-            company: &asked.company,
-            industry: &asked.industry,
-            regional_leader: asked.regional_leader,
-            receipt: s.receipt.as_deref(),
-            revision: s.revision,
-            submitted_at: s.submitted_at,
-            updated_at: s.updated_at,
-            answers: &s.answers,
-        })
-        .collect();
-    ResponseTable::build(&loaded.version.definition, &rows, &words)
-}
-
-/// A file to download.
-pub struct Export {
-    pub file_name: String,
-    pub content_type: &'static str,
-    pub bytes: Vec<u8>,
-}
-
-/// The campaign's submitted answers as a file, recorded in the audit log with who
-/// asked for which campaign, in which format and with which filters.
-#[allow(clippy::too_many_arguments)]
-pub async fn export(
-    db: &impl ConnectionTrait,
+/// The summary page of a campaign.
+pub async fn summary<C>(
+    db: &C,
     versions: &FormVersionCache,
-    now: DateTime<Utc>,
-    actor: &Actor,
     event_id: i32,
     campaign_id: i32,
-    filters: &SummaryFilters,
-    format: Format,
-    locale: Locale,
-) -> Result<Export, AppError> {
-    let loaded = load(db, versions, event_id, campaign_id, filters).await?;
-    let table = table(&loaded, locale);
-    let (bytes, lost) = match format {
-        Format::Xlsx => (workbook(&loaded, &table, locale)?, 0),
-        Format::CsvUtf8 => (csv::utf8(&table), 0),
-        Format::CsvShiftJis => {
-            let (bytes, lost) = csv::shift_jis(&table);
-            (bytes, lost.len())
-        }
+    filters: SummaryFilters,
+) -> Result<CampaignSummaryDto, AppError>
+where
+    C: ConnectionTrait + StreamTrait,
+{
+    let opened = open(db, versions, event_id, campaign_id).await?;
+    let definition = &opened.version.definition;
+    // SQLite compares names byte by byte, as Rust does: the summary sorts them itself,
+    // cheaper than the database sorting rows that carry their answers. PostgreSQL sorts
+    // by its collation, which only it knows.
+    let order = match ConnectionTrait::get_database_backend(db) {
+        DbBackend::Sqlite => Order::AsStored,
+        _ => Order::ByName,
     };
-    audit::record(
-        db,
-        now,
-        actor,
-        Action::ResponsesExported,
-        &format!("campaign {campaign_id}"),
-        serde_json::json!({
-            "format": format.as_code(),
-            "rows": table.rows.len(),
-            "filters": filters.query(),
-            "unconvertible": lost,
-        }),
-    )
-    .await?;
-    Ok(Export {
-        file_name: format!(
-            "responses-{}-{}.{}",
-            event_id,
-            campaign_id,
-            format.extension()
-        ),
-        content_type: format.content_type(),
-        bytes,
+    // Unfiltered, the companies read are everyone the filters offer: no second query.
+    let mut summing = Summing::new(definition, Locale::ja, filters.is_empty(), order);
+    each_asked(db, campaign_id, &filters, order, |row| {
+        summing.add(row, campaign_id)
     })
-}
-
-fn workbook(
-    loaded: &CampaignAnswers,
-    table: &ResponseTable,
-    locale: Locale,
-) -> Result<Vec<u8>, AppError> {
-    let kind_name = |kind: &QuestionKind| crate::messages::kind_label_in(locale, kind_code(kind));
-    let answers_sheet = td_string!(locale, summary.sheets.answers).to_string();
-    let questions_sheet = td_string!(locale, summary.sheets.questions).to_string();
-    let number = td_string!(locale, summary.sheets.number).to_string();
-    let question = td_string!(locale, summary.sheets.question).to_string();
-    let kind = td_string!(locale, summary.sheets.kind).to_string();
-    let required = td_string!(locale, summary.sheets.required).to_string();
-    let options = td_string!(locale, summary.sheets.options).to_string();
-    let yes = td_string!(locale, summary.columns.yes).to_string();
-    let words = xlsx::QuestionSheetWords {
-        answers_sheet: &answers_sheet,
-        questions_sheet: &questions_sheet,
-        number: &number,
-        question: &question,
-        kind: &kind,
-        required: &required,
-        options: &options,
-        yes: &yes,
-        kind_name: &kind_name,
-        english: locale == Locale::en,
+    .await?;
+    let summed = summing.finish();
+    let choices = match summed.everyone {
+        Some(everyone) => everyone,
+        None => choices(db, campaign_id).await?,
     };
-    xlsx::workbook(table, &loaded.version.definition, &words)
-        .map_err(|error| AppError::internal("writing the responses workbook", error))
+    Ok(CampaignSummaryDto {
+        event_name: opened.event_name,
+        form_title: definition.title.clone(),
+        campaign: campaigns::dto(db, opened.campaign.clone()).await?,
+        filters,
+        industries: choices.industries.into_iter().collect(),
+        companies: choices.companies,
+        invited: count(summed.invited),
+        submitted: count(summed.submitted),
+        missing: summed.missing,
+        questions: summed.questions,
+        unconvertible: summed.unconvertible,
+    })
 }
 
 fn count(n: usize) -> u32 {
