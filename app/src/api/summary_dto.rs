@@ -63,6 +63,9 @@ impl SummaryFilters {
 pub struct CompanyText {
     pub company: String,
     pub text: String,
+    /// A file question's answer: the files attached (the text is their names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<crate::domain::forms::FileRef>,
 }
 
 /// One question with what its answers add up to.

@@ -168,6 +168,25 @@ async fn a_report_goes_in_with_its_pdf_and_only_those_allowed_download_it(app: T
         ))
         .await;
     assert!(html.contains(&format!("href=\"/files/{id}\"")), "{html}");
+    // The campaign's summary lists it with the company, and the export names it.
+    let (_, html) = app
+        .get_text(&format!(
+            "/events/{}/campaigns/{}/summary",
+            campaign.event_id, campaign.id
+        ))
+        .await;
+    assert!(html.contains("添付ファイル（1社）"), "{html}");
+    assert!(html.contains(&format!("href=\"/files/{id}\"")), "{html}");
+    let csv = app
+        .get(&format!(
+            "/events/{}/campaigns/{}/export.csv",
+            campaign.event_id, campaign.id
+        ))
+        .await
+        .text()
+        .await
+        .expect("a CSV");
+    assert!(csv.contains("講演資料.pdf"), "{csv}");
 
     // Shared, the other participants may download it from the library; withdrawn, not.
     approve(&app, &campaign, author).await;

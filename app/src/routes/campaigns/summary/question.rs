@@ -2,6 +2,7 @@
 //! and the texts written, each with the company that wrote it.
 
 use crate::api::summary_dto::{CompanyText, QuestionResult};
+use crate::components::answer_form::size_text;
 use crate::domain::aggregate::svg::{Bar, ChartId, bar_chart, histogram_chart};
 use crate::domain::aggregate::{Breakdown, Exact, NumberSummary, Percent};
 use crate::domain::forms::{QuestionKind, Text};
@@ -68,6 +69,7 @@ pub fn QuestionCard(result: QuestionResult, english: bool) -> impl IntoView {
             QuestionKind::ShortText { .. } | QuestionKind::LongText { .. } => {
                 view! { <TextList texts heading=TextHeading::Texts /> }.into_any()
             }
+            QuestionKind::File { .. } => view! { <FileList texts /> }.into_any(),
             _ => view! { <p class="hint">{t!(i18n, summary.counted_only)}</p> }.into_any(),
         },
     };
@@ -167,6 +169,36 @@ enum TextHeading {
 }
 
 /// Every text written, with its company.
+/// The files each company attached, linked to their download.
+#[component]
+fn FileList(texts: Vec<CompanyText>) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = texts.len();
+    view! {
+        <h3 class="texts-heading">{move || t_string!(i18n, summary.files, count = count).to_string()}</h3>
+        <ul class="free-texts">
+            {texts
+                .into_iter()
+                .map(|t| {
+                    let links = t
+                        .files
+                        .into_iter()
+                        .map(|file| {
+                            view! {
+                                <li>
+                                    <a href=format!("/files/{}", file.id)>{file.name}</a>
+                                    {format!("（{}）", size_text(file.size))}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <li><ul class="attached-files">{links}</ul> <p class="hint">{t.company}</p></li> }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
 #[component]
 fn TextList(texts: Vec<CompanyText>, heading: TextHeading) -> impl IntoView {
     let i18n = use_i18n();

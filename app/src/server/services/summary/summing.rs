@@ -8,7 +8,7 @@ use crate::api::summary_dto::{CompanyText, MissingCompany, QuestionResult, Uncon
 use crate::domain::aggregate::QuestionTally;
 use crate::domain::campaigns::InvitationStatus;
 use crate::domain::forms::{
-    AnswerRef, AnswerSlots, FormDefinition, Question, QuestionId, QuestionKind,
+    AnswerRef, AnswerSlots, FileRef, FormDefinition, Question, QuestionId, QuestionKind,
 };
 use crate::error::AppError;
 use crate::i18n::*;
@@ -45,6 +45,8 @@ struct Tallied<'f> {
     question: &'f Question,
     tally: QuestionTally<'f>,
     texts: Vec<(Read, String)>,
+    /// A file question's files, by company.
+    files: Vec<(Read, Vec<FileRef>)>,
 }
 
 /// What the fold adds up to.
@@ -73,6 +75,7 @@ impl<'f> Summing<'f> {
                     question,
                     tally: QuestionTally::new(question),
                     texts: Vec::new(),
+                    files: Vec::new(),
                 })
                 .collect(),
             shift_jis: ShiftJisReport::new(form, locale),
@@ -94,6 +97,9 @@ impl<'f> Summing<'f> {
                     summed.tally.add(answer);
                     if let Some(text) = answer.and_then(|a| listed_text(summed.question, a)) {
                         summed.texts.push((read, text.to_owned()));
+                    }
+                    if let Some(AnswerRef::Files(files)) = answer {
+                        summed.files.push((read, files.clone()));
                     }
                 }
                 self.shift_jis
@@ -144,6 +150,16 @@ impl<'f> Summing<'f> {
             .enumerate()
             .map(|(index, mut summed)| {
                 summed.texts.sort_by_key(|(read, _)| rank[*read]);
+                summed.files.sort_by_key(|(read, _)| rank[*read]);
+                let files = summed.files.into_iter().map(|(read, files)| CompanyText {
+                    company: name(read),
+                    text: files
+                        .iter()
+                        .map(|file| file.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    files,
+                });
                 QuestionResult {
                     number: index + 1,
                     question: summed.question.clone(),
@@ -154,7 +170,9 @@ impl<'f> Summing<'f> {
                         .map(|(read, text)| CompanyText {
                             company: name(read),
                             text,
+                            files: Vec::new(),
                         })
+                        .chain(files)
                         .collect(),
                 }
             })
