@@ -17,6 +17,7 @@ use app::server::AppState;
 use app::server::clock::Clock;
 use app::server::links::LinkKey;
 use app::server::services::answering::{FormVersionCache, SaveDeps, SaveQueue};
+use app::server::services::attachments;
 use app::server::session_store::DbSessionStore;
 use app::server::throttle::{LinkThrottle, LoginThrottle};
 use axum::Router;
@@ -295,7 +296,8 @@ async fn server_fn_handler(
     handle_server_fns_with_context(move || provide_context(state.clone()), request).await
 }
 
-/// Removes expired sessions and forgets idle rate-limit counters, every ten minutes.
+/// Removes expired sessions, forgets idle rate-limit counters and deletes attached files
+/// no answer names (after a week), every ten minutes.
 async fn housekeeping(store: DbSessionStore, state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(600));
     loop {
@@ -307,6 +309,12 @@ async fn housekeeping(store: DbSessionStore, state: AppState) {
         }
         state.login_throttle.prune();
         state.link_throttle.prune();
+        let now = state.clock.now();
+        match attachments::forget_unused(&state.db, &state.attachments.store, now).await {
+            Ok(0) => {}
+            Ok(forgotten) => tracing::info!(forgotten, "unused attachments deleted"),
+            Err(error) => tracing::warn!(?error, "deleting unused attachments failed"),
+        }
     }
 }
 

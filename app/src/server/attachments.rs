@@ -303,6 +303,16 @@ impl Store {
 
     /// The kept file with this sha-256, for a download; `None` for anything that is not
     /// a sha-256 in hex (no path can be smuggled in) or not kept.
+    /// Deletes the kept file with this sha-256, if there is one; a failure is only logged
+    /// (the next clean-up tries again only if a row still names it, so it is left behind).
+    pub async fn forget(&self, sha256: &str) {
+        if let Some(path) = self.path_of(sha256)
+            && let Err(error) = tokio::fs::remove_file(&path).await
+        {
+            tracing::warn!(%error, path = %path.display(), "deleting an unused attachment");
+        }
+    }
+
     pub fn path_of(&self, sha256: &str) -> Option<std::path::PathBuf> {
         let valid = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit());
         let path = self.dir.join(sha256.to_ascii_lowercase());

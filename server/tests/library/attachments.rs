@@ -14,6 +14,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 on_both_databases!(
     a_report_goes_in_with_its_pdf_and_only_those_allowed_download_it,
     a_company_cannot_keep_another_companys_file,
+    a_file_no_answer_names_is_forgotten_after_a_week,
 );
 
 /// A small PDF: the magic bytes, some text, the end marker.
@@ -242,6 +243,81 @@ async fn a_company_cannot_keep_another_companys_file(app: TestApp) {
         .await
         .expect("read");
     assert!(answered.is_none(), "nothing was saved");
+}
+
+async fn a_file_no_answer_names_is_forgotten_after_a_week(app: TestApp) {
+    let (_, invited) = seminar_campaign(&app).await;
+    let author = &invited[0];
+    let company = support::spawn_browser(&app);
+    let path = path_of(author);
+    // Two files in a draft, then the draft saved again with only the first ticked.
+    let (status, _) = post_with_files(
+        &company,
+        &path,
+        "draft",
+        &REPORT,
+        &[
+            ("materials", "keep.pdf", pdf(1200)),
+            ("materials", "drop.pdf", pdf(1300)),
+        ],
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+    let files = files_of(&app, author).await;
+    let keep = files.iter().find(|f| f.name == "keep.pdf").expect("kept");
+    let drop = files.iter().find(|f| f.name == "drop.pdf").expect("kept");
+    let keep_id = keep.id.to_string();
+    let mut fields = REPORT.to_vec();
+    fields.push(("materials", &keep_id));
+    let (status, _) = post_with_files(&company, &path, "draft", &fields, &[]).await;
+    assert!(status.is_redirection(), "{status}");
+
+    let store = &app.attachments;
+    let sweep = |now| app::server::services::attachments::forget_unused(&app.db, store, now);
+    assert_eq!(
+        sweep(app.clock.now()).await.expect("swept"),
+        0,
+        "not within a week"
+    );
+    let later = app.clock.now() + chrono::Duration::days(8);
+    // The unticked file: no answer names it any more (a draft saved over a draft keeps no
+    // revision), so after a week it goes, bytes and all; the ticked one stays.
+    assert_eq!(sweep(later).await.expect("swept"), 1);
+    assert!(
+        store.path_of(&drop.sha256).is_none(),
+        "its bytes are deleted"
+    );
+    assert!(store.path_of(&keep.sha256).is_some());
+    // A file kept for a refused post and never saved is forgotten, bytes and all.
+    let (status, _) = post_with_files(
+        &company,
+        &path,
+        "draft",
+        &[("seminar_title", "")],
+        &[
+            ("materials", "orphan.pdf", pdf(1400)),
+            ("materials", "bad.pdf", b"<html>".to_vec()),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let orphan = files_of(&app, author)
+        .await
+        .into_iter()
+        .find(|f| f.name == "orphan.pdf")
+        .expect("kept for the refused post");
+    assert!(store.path_of(&orphan.sha256).is_some());
+    assert_eq!(sweep(later).await.expect("swept"), 1);
+    assert!(
+        store.path_of(&orphan.sha256).is_none(),
+        "its bytes are deleted"
+    );
+    let left: Vec<String> = files_of(&app, author)
+        .await
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(left, ["keep.pdf"], "only the file an answer names is left");
 }
 
 /// Small limits, so that the refusals need only small files.

@@ -85,6 +85,8 @@ pub struct Browser {
     pub db: DatabaseConnection,
     /// Where the app keeps uploaded rosters (for `server::demo::load`).
     pub roster_files: app::server::services::roster::import::Storage,
+    /// Where the app keeps attached files.
+    pub attachments: app::server::attachments::Store,
     pub client: Client,
     journal: Journal,
     /// The app's clock, for what the harness writes directly (officers' audit entries).
@@ -258,6 +260,7 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
     let db = app.state().db.clone();
     let mailer = app.mailer().clone();
     let roster_files = app.state().roster_files.clone();
+    let attachments = app.state().attachments.store.clone();
     let (shutdown, on_shutdown) = oneshot::channel::<()>();
     let server = tokio::spawn(async move {
         app.run_until(async {
@@ -271,6 +274,7 @@ pub async fn spawn_app_with(db: Db, options: Options) -> Option<TestApp> {
             base,
             db,
             roster_files,
+            attachments,
             client: http_client(),
             journal: Journal::default(),
             clock: clock.clone(),
@@ -312,6 +316,7 @@ pub fn spawn_browser(app: &TestApp) -> Browser {
         base: app.base.clone(),
         db: app.db.clone(),
         roster_files: app.roster_files.clone(),
+        attachments: app.attachments.clone(),
         client: http_client(),
         journal: app.journal.clone(),
         clock: app.clock.clone(),

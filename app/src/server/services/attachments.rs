@@ -4,10 +4,10 @@
 //! they are.
 
 use crate::domain::Problem;
-use crate::domain::forms::{Answer, FileRef, FormDefinition, QuestionKind, RawAnswers};
+use crate::domain::forms::{Answer, Answers, FileRef, FormDefinition, QuestionKind, RawAnswers};
 use crate::error::AppError;
 use crate::server::attachments::{KeepError, Limits, Refusal, Store};
-use crate::server::entities::{attachment, shared_report};
+use crate::server::entities::{attachment, response, response_revision, shared_report};
 use crate::server::services::sharing;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -215,4 +215,73 @@ async fn in_shared_report(
         Answer::Files(files) => files.iter().any(|file| file.id == i64::from(row.id)),
         _ => false,
     }))
+}
+
+/// How long a file no answer names is kept: a company may have attached it to a post
+/// that was refused, and come back to the page that still lists it.
+pub const UNUSED_GRACE: chrono::Duration = chrono::Duration::days(7);
+
+/// Forgets the files attached more than [`UNUSED_GRACE`] ago that no answer names — not
+/// the working copy, not any kept revision — and deletes their bytes when no other row
+/// has the same content. How many rows were forgotten.
+pub async fn forget_unused(
+    db: &impl ConnectionTrait,
+    store: &Store,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let old: Vec<attachment::Model> = attachment::Entity::find()
+        .filter(attachment::Column::CreatedAt.lt(now - UNUSED_GRACE))
+        .all(db)
+        .await?;
+    if old.is_empty() {
+        return Ok(0);
+    }
+    let invitations: HashSet<i32> = old.iter().map(|row| row.invitation_id).collect();
+    let responses = response::Entity::find()
+        .filter(response::Column::InvitationId.is_in(invitations))
+        .all(db)
+        .await?;
+    let revisions = response_revision::Entity::find()
+        .filter(response_revision::Column::ResponseId.is_in(responses.iter().map(|r| r.id)))
+        .all(db)
+        .await?;
+    let named: HashSet<i64> = responses
+        .iter()
+        .map(|response| response.answers.as_str())
+        .chain(revisions.iter().map(|revision| revision.answers.as_str()))
+        .filter_map(|json| serde_json::from_str::<Answers>(json).ok())
+        .flat_map(|answers| {
+            answers
+                .0
+                .into_values()
+                .filter_map(|answer| match answer {
+                    Answer::Files(files) => Some(files),
+                    _ => None,
+                })
+                .flatten()
+                .map(|file| file.id)
+        })
+        .collect();
+    let unused: Vec<&attachment::Model> = old
+        .iter()
+        .filter(|row| !named.contains(&i64::from(row.id)))
+        .collect();
+    if unused.is_empty() {
+        return Ok(0);
+    }
+    attachment::Entity::delete_many()
+        .filter(attachment::Column::Id.is_in(unused.iter().map(|row| row.id)))
+        .exec(db)
+        .await?;
+    for row in &unused {
+        let still_used = attachment::Entity::find()
+            .filter(attachment::Column::Sha256.eq(row.sha256.as_str()))
+            .one(db)
+            .await?
+            .is_some();
+        if !still_used {
+            store.forget(&row.sha256).await;
+        }
+    }
+    Ok(unused.len())
 }
