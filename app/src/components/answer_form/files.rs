@@ -55,7 +55,7 @@ pub(super) fn files(control: &Control<'_>) -> AnyView {
                 view! { <li>{text} " " {link}</li> }.into_any()
             } else {
                 view! {
-                    <li>
+                    <li class="answer-choice">
                         <input
                             type="checkbox"
                             id=id.clone()
