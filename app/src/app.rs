@@ -201,6 +201,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/events/:id/campaigns/:campaign_id/summary/questions/:question")
+                            view=routes::campaigns::summary::QuestionTextsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/events/:id/campaigns/:campaign_id/responses/:invitation_id")
                             view=routes::campaigns::review::ReviewPage
                             ssr=SsrMode::Async

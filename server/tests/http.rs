@@ -60,7 +60,7 @@ use campaigns::{
 mod summary;
 use summary::{
     a_campaign_summary_matches_the_answers_computed_by_hand,
-    exports_hold_the_answers_safely_and_are_audited,
+    a_question_s_texts_have_pages_of_their_own, exports_hold_the_answers_safely_and_are_audited,
     the_summary_is_filtered_by_company_and_regional_leader,
 };
 
@@ -124,6 +124,7 @@ on_both_databases!(
     saving_in_the_builder_after_publishing_starts_a_new_version,
     a_campaign_summary_matches_the_answers_computed_by_hand,
     the_summary_is_filtered_by_company_and_regional_leader,
+    a_question_s_texts_have_pages_of_their_own,
     exports_hold_the_answers_safely_and_are_audited,
     the_event_dashboard_totals_its_campaigns,
     the_fiscal_year_dashboard_totals_its_events_and_the_trend,

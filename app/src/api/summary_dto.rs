@@ -44,6 +44,20 @@ impl SummaryFilters {
     /// The filters as a query string (`industry=…&leader=yes`), empty without filters;
     /// the export links carry it.
     pub fn query(&self) -> String {
+        self.query_with_page(None)
+    }
+
+    /// `path` with the filters (and a page number) as its query string.
+    pub fn href(&self, path: &str, page: Option<u32>) -> String {
+        let query = self.query_with_page(page);
+        if query.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{query}")
+        }
+    }
+
+    fn query_with_page(&self, page: Option<u32>) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
         if let Some(industry) = self.industry() {
             query.append_pair("industry", industry);
@@ -53,6 +67,9 @@ impl SummaryFilters {
         }
         if let Some(company) = self.company() {
             query.append_pair("company", &company.to_string());
+        }
+        if let Some(page) = page {
+            query.append_pair("page", &page.to_string());
         }
         query.finish()
     }
@@ -75,8 +92,11 @@ pub struct QuestionResult {
     pub number: usize,
     pub question: Question,
     pub summary: QuestionSummary,
-    /// Texts answered to a text question, and the "other" texts of a choice.
+    /// The first texts answered to a text question, the "other" texts of a choice, or
+    /// the files attached, by company name.
     pub texts: Vec<CompanyText>,
+    /// How many there are in all.
+    pub texts_total: u32,
 }
 
 /// A company asked that has not submitted.
@@ -112,4 +132,23 @@ pub struct CampaignSummaryDto {
     pub questions: Vec<QuestionResult>,
     /// What the Shift_JIS CSV would replace with 〓.
     pub unconvertible: Vec<Unconvertible>,
+}
+
+/// One page of a question's texts (or attached files): what the summary page lists the
+/// first of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionTextsDto {
+    pub event_name: String,
+    pub campaign: CampaignDto,
+    pub filters: SummaryFilters,
+    /// Its number in the form, from 1.
+    pub number: usize,
+    pub question: Question,
+    /// This page, from 1, of `pages` (at least 1).
+    pub page: u32,
+    pub pages: u32,
+    /// How many texts there are in all; this page's first is number `first` (from 1).
+    pub total: u32,
+    pub first: u32,
+    pub texts: Vec<CompanyText>,
 }

@@ -6,4 +6,5 @@ pub mod company_form;
 pub mod event_form;
 pub mod form;
 pub mod layout;
+pub mod pagination;
 pub mod saved_banner;

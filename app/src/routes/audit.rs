@@ -4,6 +4,7 @@
 use crate::api::audit::list_audit_log;
 use crate::api::dto::{AuditActorDto, AuditEntryDto, AuditPageDto};
 use crate::components::form::{Control, ErrorBanner, FormField};
+use crate::components::pagination::Pagination;
 use crate::domain::audit::{DetailItem, detail_items, format_office_time, page_count};
 use crate::domain::{AuditAction, AuditQuery, FieldErrors, Role};
 use crate::error::AppError;
@@ -227,34 +228,13 @@ fn summarise_details(i18n: I18nContext<Locale>, details: &[(String, String)]) ->
 #[component]
 fn Pager(query: AuditQuery, page: AuditPageDto) -> impl IntoView {
     let i18n = use_i18n();
-    let pages = page_count(page.total);
-    let current = page.page;
     let total = page.total;
-    // From a page past the end (an old link), "previous" leads back to the last one.
-    let previous = (current > 1).then(|| query.href((current - 1).min(pages)));
-    let next = (current < pages).then(|| query.href(current + 1));
     view! {
-        <nav class="pagination" aria-label=move || t_string!(i18n, audit.pagination)>
-            {previous
-                .map(|href| {
-                    view! {
-                        <a href=href rel="prev">
-                            {t!(i18n, audit.previous)}
-                        </a>
-                    }
-                })}
-            <span>
-                {move || t_string!(i18n, audit.total, count = total).to_string()} " · "
-                {move || t_string!(i18n, audit.page_of, page = current, pages = pages).to_string()}
-            </span>
-            {next
-                .map(|href| {
-                    view! {
-                        <a href=href rel="next">
-                            {t!(i18n, audit.next)}
-                        </a>
-                    }
-                })}
-        </nav>
+        <Pagination
+            page=page.page
+            pages=page_count(total)
+            href=move |to| query.href(to)
+            note=td_string!(i18n.get_locale_untracked(), audit.total, count = total).to_string()
+        />
     }
 }

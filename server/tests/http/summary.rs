@@ -249,6 +249,61 @@ pub async fn a_campaign_summary_matches_the_answers_computed_by_hand(app: TestAp
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
+pub async fn a_question_s_texts_have_pages_of_their_own(app: TestApp) {
+    let seeded = seed(&app).await;
+    let summary = summary_json(&app, &seeded, NO_FILTERS).await;
+    assert_eq!(question(&summary, "requests")["texts_total"], 2);
+    let path = format!(
+        "/events/{}/campaigns/{}/summary/questions/requests",
+        seeded.event, seeded.campaign
+    );
+    let (status, html) = app.get_text(&path).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("<title>市への要望・意見 - 集計 - "),
+        "titled by its question"
+    );
+    assert!(html.contains("自由記述（2件）"));
+    assert!(html.contains("1〜2件目を表示しています。"));
+    assert!(html.contains("駐車場の案内を増やしてほしい"));
+    assert!(html.contains(&seeded.names[0]) && html.contains(&seeded.names[1]));
+    assert!(!html.contains("<b>詳細"), "texts are escaped");
+    assert!(
+        html.contains(&format!(
+            "href=\"/events/{}/campaigns/{}/summary\"",
+            seeded.event, seeded.campaign
+        )),
+        "back to the summary"
+    );
+
+    // The summary's filters apply; a page past the last shows the last.
+    let (status, html) = app
+        .get_text(&format!("{path}?company={}&page=7", seeded.ids[1]))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("自由記述（1件）"));
+    assert!(html.contains("駐車場の案内を増やしてほしい"));
+    assert!(
+        !html.contains("HYPERLINK"),
+        "another company's text is filtered out"
+    );
+    assert!(
+        html.contains("summary?company="),
+        "the way back keeps the filter"
+    );
+
+    // A question without texts, or none of that id: not found.
+    for question in ["negotiations", "no_such_question"] {
+        let (status, _) = app
+            .get_text(&format!(
+                "/api/question_texts?event_id={}&campaign_id={}&question={question}&{NO_FILTERS}&page=1",
+                seeded.event, seeded.campaign
+            ))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{question}");
+    }
+}
+
 pub async fn the_summary_is_filtered_by_company_and_regional_leader(app: TestApp) {
     let seeded = seed(&app).await;
     // Only the first company is a 地域未来牽引企業.

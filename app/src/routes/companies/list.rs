@@ -3,6 +3,7 @@
 use crate::api::companies::list_companies;
 use crate::api::dto::{CompanyPageDto, CompanyRowDto};
 use crate::components::form::ErrorBanner;
+use crate::components::pagination::Pagination;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -78,7 +79,7 @@ fn Listing(listing: CompanyPageDto, search: String) -> impl IntoView {
             {move || t_string!(i18n, companies.total, count = total).to_string()}
         </p>
         <CompanyTable rows=listing.rows />
-        <Pagination page=listing.page pages=listing.pages search />
+        <Pager page=listing.page pages=listing.pages search />
     }
     .into_any()
 }
@@ -140,11 +141,7 @@ fn CompanyTable(rows: Vec<CompanyRowDto>) -> impl IntoView {
 
 /// Previous and next links that keep the search.
 #[component]
-fn Pagination(page: u64, pages: u64, search: String) -> impl IntoView {
-    let i18n = use_i18n();
-    if pages <= 1 {
-        return ().into_any();
-    }
+fn Pager(page: u64, pages: u64, search: String) -> impl IntoView {
     let href = move |to: u64| {
         let mut query = form_urlencoded::Serializer::new(String::new());
         if !search.is_empty() {
@@ -153,18 +150,5 @@ fn Pagination(page: u64, pages: u64, search: String) -> impl IntoView {
         query.append_pair("page", &to.to_string());
         format!("/companies?{}", query.finish())
     };
-    view! {
-        <nav class="pagination" aria-label=move || t_string!(i18n, companies.pagination)>
-            {(page > 1).then(|| view! {
-                <a href=href(page - 1) rel="prev">{t!(i18n, companies.previous)}</a>
-            })}
-            <span aria-current="page">
-                {move || t_string!(i18n, companies.page_of, page = page, pages = pages).to_string()}
-            </span>
-            {(page < pages).then(|| view! {
-                <a href=href(page + 1) rel="next">{t!(i18n, companies.next)}</a>
-            })}
-        </nav>
-    }
-    .into_any()
+    view! { <Pagination page pages href /> }
 }

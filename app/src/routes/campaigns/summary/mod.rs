@@ -5,6 +5,9 @@
 
 mod filters;
 mod question;
+mod texts;
+
+pub use texts::QuestionTextsPage;
 
 use crate::api::summary::campaign_summary;
 use crate::api::summary_dto::{CampaignSummaryDto, SummaryFilters};
@@ -87,14 +90,10 @@ fn Summary(page: CampaignSummaryDto) -> impl IntoView {
         submitted,
         invited,
     );
-    let query = filters.query();
-    let export = move |format: &str| {
-        let base = format!("/events/{event_id}/campaigns/{campaign_id}/export.{format}");
-        if query.is_empty() {
-            base
-        } else {
-            format!("{base}?{query}")
-        }
+    let texts_href = filters.href(&format!("{campaign_path}/summary/questions/{{}}"), None);
+    let export = {
+        let (filters, campaign_path) = (filters.clone(), campaign_path.clone());
+        move |format: &str| filters.href(&format!("{campaign_path}/export.{format}"), None)
     };
     let missing_count = missing.len();
     view! {
@@ -132,7 +131,7 @@ fn Summary(page: CampaignSummaryDto) -> impl IntoView {
         {(submitted == 0).then(|| view! { <p class="banner" role="status">{t!(i18n, summary.no_answers)}</p> })}
         {questions
             .into_iter()
-            .map(|result| view! { <QuestionCard result english /> })
+            .map(|result| view! { <QuestionCard result english texts_href=texts_href.clone() /> })
             .collect_view()}
         <section class="card no-print" aria-labelledby="exports-heading">
             <h2 id="exports-heading">{t!(i18n, summary.exports)}</h2>

@@ -10,14 +10,28 @@ use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
-pub fn QuestionCard(result: QuestionResult, english: bool) -> impl IntoView {
+pub fn QuestionCard(
+    result: QuestionResult,
+    english: bool,
+    /// The question's own pages of texts, `{}` standing for its id.
+    texts_href: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let QuestionResult {
         number,
         question,
         summary,
         texts,
+        texts_total,
     } = result;
+    // Only what the card cannot list links to the rest.
+    let more = (texts.len() < texts_total as usize)
+        .then(|| texts_href.replace("{}", question.id.as_str()));
+    let texts = Listed {
+        texts,
+        total: texts_total,
+        more,
+    };
     let label = question.label.for_locale(english).to_owned();
     let heading_id = format!("q-{}-heading", question.id.as_str());
     let labelled_by = heading_id.clone();
@@ -163,19 +177,41 @@ fn Statistics(numbers: NumberSummary, unit: Option<String>) -> impl IntoView {
 }
 
 #[derive(Clone, Copy)]
-enum TextHeading {
+pub(super) enum TextHeading {
     Texts,
     Other,
 }
 
-/// Every text written, with its company.
+/// Texts (or attached files) of a question, by company name: the first of them on the
+/// summary, a page of them on the question's own pages.
+pub(super) struct Listed {
+    pub texts: Vec<CompanyText>,
+    /// How many there are in all.
+    pub total: u32,
+    /// Where all of them are, when these are not all.
+    pub more: Option<String>,
+}
+
+/// The link to the rest of a list, when there is more.
+#[component]
+fn More(more: Option<String>, total: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    more.map(|href| {
+        view! {
+            <p class="more-texts">
+                <a href=href>{move || t_string!(i18n, summary.all_texts, count = total).to_string()}</a>
+            </p>
+        }
+    })
+}
+
 /// The files each company attached, linked to their download.
 #[component]
-fn FileList(texts: Vec<CompanyText>) -> impl IntoView {
+pub(super) fn FileList(texts: Listed) -> impl IntoView {
     let i18n = use_i18n();
-    let count = texts.len();
+    let Listed { texts, total, more } = texts;
     view! {
-        <h3 class="texts-heading">{move || t_string!(i18n, summary.files, count = count).to_string()}</h3>
+        <h3 class="texts-heading">{move || t_string!(i18n, summary.files, count = total).to_string()}</h3>
         <ul class="free-texts">
             {texts
                 .into_iter()
@@ -196,16 +232,18 @@ fn FileList(texts: Vec<CompanyText>) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+        <More more total />
     }
 }
 
+/// Texts written, each with its company.
 #[component]
-fn TextList(texts: Vec<CompanyText>, heading: TextHeading) -> impl IntoView {
+pub(super) fn TextList(texts: Listed, heading: TextHeading) -> impl IntoView {
     let i18n = use_i18n();
-    let count = texts.len();
+    let Listed { texts, total, more } = texts;
     let title = move || match heading {
-        TextHeading::Texts => t_string!(i18n, summary.texts, count = count).to_string(),
-        TextHeading::Other => t_string!(i18n, summary.other_texts, count = count).to_string(),
+        TextHeading::Texts => t_string!(i18n, summary.texts, count = total).to_string(),
+        TextHeading::Other => t_string!(i18n, summary.other_texts, count = total).to_string(),
     };
     view! {
         <h3 class="texts-heading">{title}</h3>
@@ -221,5 +259,6 @@ fn TextList(texts: Vec<CompanyText>, heading: TextHeading) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+        <More more total />
     }
 }

@@ -10,9 +10,18 @@
 //! ([`AnswerSlots`]), without a map or a string per answer.
 
 mod export;
+mod first;
 mod summing;
+mod texts;
 
 pub use export::{Export, export};
+pub use texts::question_texts;
+
+/// How many texts (or lists of attached files) a question shows on the summary page; the
+/// rest are on the question's own pages, [`TEXTS_PER_PAGE`] at a time, and in the exports.
+pub const TEXTS_SHOWN: usize = 50;
+/// How many texts a page of a question's texts lists.
+pub const TEXTS_PER_PAGE: usize = 100;
 
 use super::answering::FormVersionCache;
 use super::{campaigns, events, forms::Version};
@@ -143,6 +152,16 @@ enum Order {
     AsStored,
 }
 
+/// SQLite compares names byte by byte, as Rust does: the summary sorts them itself,
+/// cheaper than the database sorting rows that carry their answers. PostgreSQL sorts by
+/// its collation, which only it knows.
+fn order_of(db: &impl ConnectionTrait) -> Order {
+    match db.get_database_backend() {
+        DbBackend::Sqlite => Order::AsStored,
+        _ => Order::ByName,
+    }
+}
+
 /// Every company of the campaign that the filters keep, handed to `visit` one at a time
 /// as the database returns them.
 async fn each_asked<C>(
@@ -247,13 +266,7 @@ where
 {
     let opened = open(db, versions, event_id, campaign_id).await?;
     let definition = &opened.version.definition;
-    // SQLite compares names byte by byte, as Rust does: the summary sorts them itself,
-    // cheaper than the database sorting rows that carry their answers. PostgreSQL sorts
-    // by its collation, which only it knows.
-    let order = match ConnectionTrait::get_database_backend(db) {
-        DbBackend::Sqlite => Order::AsStored,
-        _ => Order::ByName,
-    };
+    let order = order_of(db);
     // Unfiltered, the companies read are everyone the filters offer: no second query.
     let mut summing = Summing::new(definition, Locale::ja, filters.is_empty(), order);
     each_asked(db, campaign_id, &filters, order, |row| {

@@ -1,14 +1,15 @@
 //! The summary of a campaign, folded one company at a time: each question's tally, the
-//! texts written with their company, who is missing, and what Shift_JIS cannot hold.
-//! Companies arrive in no particular order; the lists are put in the order of their
-//! names at the end, from the names kept (a few bytes per company, not its answers).
+//! first texts written with their company, who is missing, and what Shift_JIS cannot
+//! hold. Companies arrive in no particular order; the lists are put in the order of
+//! their names, from the names kept (a few bytes per company, not its answers).
 
-use super::{AskedRow, Choices, Order};
+use super::first::{Companies, Company, FirstByName, Read};
+use super::{AskedRow, Choices, Order, TEXTS_SHOWN, count};
 use crate::api::summary_dto::{CompanyText, MissingCompany, QuestionResult, Unconvertible};
 use crate::domain::aggregate::QuestionTally;
 use crate::domain::campaigns::InvitationStatus;
 use crate::domain::forms::{
-    AnswerRef, AnswerSlots, FileRef, FormDefinition, Question, QuestionId, QuestionKind,
+    AnswerRef, AnswerSlots, FormDefinition, Question, QuestionId, QuestionKind,
 };
 use crate::error::AppError;
 use crate::i18n::*;
@@ -21,32 +22,18 @@ pub(super) struct Summing<'f> {
     questions: Vec<Tallied<'f>>,
     shift_jis: ShiftJisReport,
     /// Every company read, in the order read; the lists below point into it.
-    companies: Vec<Company>,
+    companies: Companies,
     missing: Vec<(Read, InvitationStatus)>,
     submitted: usize,
     /// Kept when the companies read are everyone asked (no filter).
     everyone: Option<BTreeSet<String>>,
-    /// Whether the companies come by name already.
-    order: Order,
 }
 
-/// The index of a company in the order read.
-type Read = usize;
-
-/// What orders a company in the lists, and names it.
-struct Company {
-    kana: String,
-    name: String,
-    id: i32,
-}
-
-/// One question: its tally, and the texts written to it by the companies read.
+/// One question: its tally, and the first texts (or attached files) of the companies read.
 struct Tallied<'f> {
     question: &'f Question,
     tally: QuestionTally<'f>,
-    texts: Vec<(Read, String)>,
-    /// A file question's files, by company.
-    files: Vec<(Read, Vec<FileRef>)>,
+    texts: FirstByName<CompanyText>,
 }
 
 /// What the fold adds up to.
@@ -74,36 +61,41 @@ impl<'f> Summing<'f> {
                 .map(|question| Tallied {
                     question,
                     tally: QuestionTally::new(question),
-                    texts: Vec::new(),
-                    files: Vec::new(),
+                    texts: FirstByName::new(TEXTS_SHOWN),
                 })
                 .collect(),
             shift_jis: ShiftJisReport::new(form, locale),
-            companies: Vec::new(),
+            companies: Companies::new(order),
             missing: Vec::new(),
             submitted: 0,
             everyone: everyone.then(BTreeSet::new),
-            order,
         }
     }
 
-    pub(super) fn add(&mut self, row: AskedRow, campaign_id: i32) -> Result<(), AppError> {
-        let read = self.companies.len();
+    pub(super) fn add(&mut self, mut row: AskedRow, campaign_id: i32) -> Result<(), AppError> {
+        let read = self.companies.push(Company {
+            kana: std::mem::take(&mut row.company_kana),
+            name: std::mem::take(&mut row.company),
+            id: row.company_id,
+        });
         match row.read(&self.slots, campaign_id)? {
             Some(answers) => {
                 self.submitted += 1;
                 for (position, summed) in self.questions.iter_mut().enumerate() {
                     let answer = answers.get(position);
                     summed.tally.add(answer);
-                    if let Some(text) = answer.and_then(|a| listed_text(summed.question, a)) {
-                        summed.texts.push((read, text.to_owned()));
-                    }
-                    if let Some(AnswerRef::Files(files)) = answer {
-                        summed.files.push((read, files.clone()));
+                    if let Some(answer) = answer {
+                        listed(
+                            &mut summed.texts,
+                            &self.companies,
+                            read,
+                            summed.question,
+                            answer,
+                        );
                     }
                 }
                 self.shift_jis
-                    .check(&row.company, Some(read), Column::Company);
+                    .check(&self.companies.get(read).name, Some(read), Column::Company);
                 self.shift_jis
                     .check(&row.industry, Some(read), Column::Industry);
                 for (id, answer) in answers.entries() {
@@ -121,60 +113,26 @@ impl<'f> Summing<'f> {
                 industries.insert(industry.to_owned());
             }
         }
-        self.companies.push(Company {
-            kana: row.company_kana,
-            name: row.company,
-            id: row.company_id,
-        });
         Ok(())
     }
 
     pub(super) fn finish(self) -> Summed {
-        // The companies by name, as the database would have sorted them.
         let companies = self.companies;
-        let mut by_name: Vec<Read> = (0..companies.len()).collect();
-        if self.order == Order::AsStored {
-            by_name.sort_by(|&a, &b| {
-                let (a, b) = (&companies[a], &companies[b]);
-                (&a.kana, &a.name, a.id).cmp(&(&b.kana, &b.name, b.id))
-            });
-        }
+        let by_name = companies.by_name();
         let mut rank = vec![0; companies.len()];
         for (position, &read) in by_name.iter().enumerate() {
             rank[read] = position;
         }
-        let name = |read: Read| companies[read].name.clone();
         let questions = self
             .questions
             .into_iter()
             .enumerate()
-            .map(|(index, mut summed)| {
-                summed.texts.sort_by_key(|(read, _)| rank[*read]);
-                summed.files.sort_by_key(|(read, _)| rank[*read]);
-                let files = summed.files.into_iter().map(|(read, files)| CompanyText {
-                    company: name(read),
-                    text: files
-                        .iter()
-                        .map(|file| file.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join("、"),
-                    files,
-                });
-                QuestionResult {
-                    number: index + 1,
-                    question: summed.question.clone(),
-                    summary: summed.tally.finish(),
-                    texts: summed
-                        .texts
-                        .into_iter()
-                        .map(|(read, text)| CompanyText {
-                            company: name(read),
-                            text,
-                            files: Vec::new(),
-                        })
-                        .chain(files)
-                        .collect(),
-                }
+            .map(|(index, summed)| QuestionResult {
+                number: index + 1,
+                question: summed.question.clone(),
+                summary: summed.tally.finish(),
+                texts_total: count(summed.texts.offered()),
+                texts: named(&companies, summed.texts),
             })
             .collect();
         let mut missing = self.missing;
@@ -186,7 +144,7 @@ impl<'f> Summing<'f> {
             .into_iter()
             .map(|(read, (character, column))| Unconvertible {
                 character: character.to_string(),
-                company: read.map(name).unwrap_or_default(),
+                company: read.map(|read| companies.name(read)).unwrap_or_default(),
                 column,
             })
             .collect();
@@ -195,8 +153,8 @@ impl<'f> Summing<'f> {
             missing: missing
                 .into_iter()
                 .map(|(read, status)| MissingCompany {
-                    company_id: companies[read].id,
-                    company: name(read),
+                    company_id: companies.get(read).id,
+                    company: companies.name(read),
                     status,
                 })
                 .collect(),
@@ -207,25 +165,60 @@ impl<'f> Summing<'f> {
                 industries,
                 companies: by_name
                     .iter()
-                    .map(|&read| (companies[read].id, name(read)))
+                    .map(|&read| (companies.get(read).id, companies.name(read)))
                     .collect(),
             }),
         }
     }
 }
 
-/// The text the summary lists under a question: a text question's answer, or the
-/// "other" text of a choice.
-fn listed_text<'a>(question: &Question, answer: &'a AnswerRef<'_>) -> Option<&'a str> {
-    match (&question.kind, answer) {
+/// Offers what a company wrote to `question` to its list: a text question's answer,
+/// the "other" text of a choice, or a file question's files (named by their names).
+pub(super) fn listed(
+    list: &mut FirstByName<CompanyText>,
+    companies: &Companies,
+    read: Read,
+    question: &Question,
+    answer: &AnswerRef<'_>,
+) {
+    let text = match (&question.kind, answer) {
         (QuestionKind::ShortText { .. } | QuestionKind::LongText { .. }, AnswerRef::Text(text)) => {
-            Some(text.as_str())
+            text.as_str()
         }
-        (_, AnswerRef::Choice { other, .. } | AnswerRef::Choices { other, .. }) => {
-            other.as_ref().map(|other| other.as_str())
+        (_, AnswerRef::Choice { other, .. } | AnswerRef::Choices { other, .. }) => match other {
+            Some(other) => other.as_str(),
+            None => return,
+        },
+        (_, AnswerRef::Files(files)) => {
+            list.offer(companies, read, || CompanyText {
+                company: String::new(),
+                text: files
+                    .iter()
+                    .map(|file| file.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                files: files.clone(),
+            });
+            return;
         }
-        _ => None,
-    }
+        _ => return,
+    };
+    list.offer(companies, read, || CompanyText {
+        company: String::new(),
+        text: text.to_owned(),
+        files: Vec::new(),
+    });
+}
+
+/// The items of a list with their companies' names.
+pub(super) fn named(companies: &Companies, list: FirstByName<CompanyText>) -> Vec<CompanyText> {
+    list.into_kept()
+        .into_iter()
+        .map(|(read, text)| CompanyText {
+            company: companies.name(read),
+            ..text
+        })
+        .collect()
 }
 
 /// Every character of the Shift_JIS export that Shift_JIS cannot hold, with its company
@@ -285,5 +278,61 @@ impl ShiftJisReport {
             };
             self.lost.push((company, (character, column)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::forms::{Answer, Answers, templates};
+
+    fn submitted(company_id: i32, name: String, requests: &str) -> AskedRow {
+        let mut answers = Answers::default();
+        answers.insert(
+            QuestionId::new("requests"),
+            Answer::Text(requests.to_owned()),
+        );
+        AskedRow {
+            company_id,
+            company_kana: name.clone(),
+            company: name,
+            industry: "製造業".to_owned(),
+            regional_leader: false,
+            status: "submitted".to_owned(),
+            state: Some("submitted".to_owned()),
+            answers: serde_json::to_string(&answers).ok(),
+            receipt: None,
+            revision: Some(1),
+            submitted_at: None,
+            updated_at: None,
+        }
+    }
+
+    #[test]
+    fn the_summary_lists_the_first_texts_by_name_and_counts_them_all() {
+        let form = templates::after_exhibit();
+        let mut summing = Summing::new(&form, Locale::ja, true, Order::AsStored);
+        // Read from the last name to the first, as a database may return them.
+        const COMPANIES: i32 = 60;
+        assert!(TEXTS_SHOWN < 60, "more companies than the page shows");
+        for n in (0..COMPANIES).rev() {
+            let row = submitted(n, format!("会社{n:03}"), &format!("要望 {n}"));
+            assert!(summing.add(row, 1).is_ok());
+        }
+        let summed = summing.finish();
+        let requests = summed
+            .questions
+            .iter()
+            .find(|q| q.question.id.as_str() == "requests")
+            .expect("the question");
+        assert_eq!(requests.texts_total, 60);
+        assert_eq!(requests.texts.len(), TEXTS_SHOWN);
+        assert_eq!(requests.texts[0].company, "会社000");
+        assert_eq!(requests.texts[0].text, "要望 0");
+        let last = format!("会社{:03}", TEXTS_SHOWN - 1);
+        assert_eq!(requests.texts[TEXTS_SHOWN - 1].company, last);
+        assert_eq!(summed.submitted, 60);
+        let everyone = summed.everyone.expect("everyone, unfiltered");
+        assert_eq!(everyone.companies[0], (0, "会社000".to_owned()));
     }
 }
