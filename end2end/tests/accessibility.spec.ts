@@ -102,8 +102,13 @@ test("every questionnaire page passes axe-core, hydrated and as the server sent 
   await ready(company, javaScriptEnabled);
   await expectAccessibleBothWays(company);
 
-  // The officer's summary, with the answer in its charts and tables, and filtered.
-  for (const path of [`${setup.campaignPath}/summary`, `${setup.campaignPath}/summary?leader=no`]) {
+  // The officer's summary, with the answer in its charts and tables, and filtered; a
+  // question's own page of texts.
+  for (const path of [
+    `${setup.campaignPath}/summary`,
+    `${setup.campaignPath}/summary?leader=no`,
+    `${setup.campaignPath}/summary/questions/requests`,
+  ]) {
     await page.goto(path);
     await ready(page, javaScriptEnabled);
     await expectAccessibleBothWays(page);

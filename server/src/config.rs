@@ -52,20 +52,7 @@ impl AttachmentConfig {
         var: &impl Fn(&str) -> Option<String>,
     ) -> anyhow::Result<Self> {
         let defaults = app::server::attachments::Limits::default();
-        let megabytes = |name: &str, default: u64| -> anyhow::Result<u64> {
-            match var(name) {
-                None => Ok(default),
-                Some(text) => text
-                    .trim()
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|mb| (1..=1024).contains(mb))
-                    .map(|mb| mb * 1024 * 1024)
-                    .with_context(|| {
-                        format!("{name}={text:?} is not a number of megabytes between 1 and 1024, like 20")
-                    }),
-            }
-        };
+        let megabytes = |name: &str, default: u64| megabytes(var, name, 1024, 20, default);
         let per_file = megabytes("KOTAE_ATTACHMENT_MAX_MB", defaults.per_file)?;
         let per_response = megabytes("KOTAE_ATTACHMENT_MAX_RESPONSE_MB", defaults.per_response)?;
         if per_response < per_file {
@@ -320,18 +307,14 @@ impl Config {
             })?,
             None => DEFAULT_REQUEST_TIMEOUT,
         };
-        let max_upload_bytes = match var("KOTAE_MAX_UPLOAD_MB") {
-            Some(text) => text
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|mb| (1..=100).contains(mb))
-                .map(|mb| mb * 1024 * 1024)
-                .with_context(|| {
-                    format!("KOTAE_MAX_UPLOAD_MB={text:?} is not a number of megabytes between 1 and 100, like 10")
-                })?,
-            None => DEFAULT_MAX_UPLOAD_BYTES,
-        };
+        let max_upload_bytes = megabytes(
+            &var,
+            "KOTAE_MAX_UPLOAD_MB",
+            100,
+            10,
+            DEFAULT_MAX_UPLOAD_BYTES as u64,
+        )
+        .map(|bytes| usize::try_from(bytes).unwrap_or(usize::MAX))?;
         let group_commit = match var("KOTAE_GROUP_COMMIT").as_deref().map(str::trim) {
             None | Some("on") => true,
             Some("off") => false,
@@ -550,6 +533,30 @@ fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn write_private(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, contents)
+}
+
+/// The setting `name`, a whole number of megabytes from 1 to `most`, in bytes; `default`
+/// (bytes) when it is unset. `example` goes into the message that refuses anything else.
+fn megabytes(
+    var: &impl Fn(&str) -> Option<String>,
+    name: &str,
+    most: u64,
+    example: u64,
+    default: u64,
+) -> anyhow::Result<u64> {
+    let Some(text) = var(name) else {
+        return Ok(default);
+    };
+    text.trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|mb| (1..=most).contains(mb))
+        .map(|mb| mb * 1024 * 1024)
+        .with_context(|| {
+            format!(
+                "{name}={text:?} is not a number of megabytes between 1 and {most}, like {example}"
+            )
+        })
 }
 
 #[cfg(test)]

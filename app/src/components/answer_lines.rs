@@ -4,8 +4,26 @@
 //! `/files` or a company's `/a/{token}/files`.
 
 use super::answer_form::size_text;
+use crate::domain::forms::FileRef;
 use crate::domain::forms::describe::AnswerLine;
 use leptos::prelude::*;
+
+/// Attached files, each a link to its download (`{href}/{id}`) with its size.
+#[component]
+pub fn FileLinks(files: Vec<FileRef>, href: String) -> impl IntoView {
+    let links = files
+        .into_iter()
+        .map(|file| {
+            view! {
+                <li>
+                    <a href=format!("{href}/{}", file.id)>{file.name}</a>
+                    {format!("（{}）", size_text(file.size))}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="attached-files">{links}</ul> }
+}
 
 #[component]
 pub fn AnswerLines(lines: Vec<AnswerLine>, files_href: String) -> impl IntoView {
@@ -13,19 +31,7 @@ pub fn AnswerLines(lines: Vec<AnswerLine>, files_href: String) -> impl IntoView 
         .into_iter()
         .map(|line| {
             let answer = if !line.files.is_empty() {
-                let links = line
-                    .files
-                    .iter()
-                    .map(|file| {
-                        view! {
-                            <li>
-                                <a href=format!("{files_href}/{}", file.id)>{file.name.clone()}</a>
-                                {format!("（{}）", size_text(file.size))}
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! { <ul class="attached-files">{links}</ul> }.into_any()
+                view! { <FileLinks files=line.files href=files_href.clone() /> }.into_any()
             } else if line.answer.is_empty() {
                 "—".into_any()
             } else {

@@ -7,7 +7,7 @@ use crate::domain::Problem;
 use crate::domain::forms::{Answer, Answers, FileRef, FormDefinition, QuestionKind, RawAnswers};
 use crate::error::AppError;
 use crate::server::attachments::{KeepError, Limits, Refusal, Store};
-use crate::server::entities::{attachment, response, response_revision, shared_report};
+use crate::server::entities::{attachment, response, response_revision};
 use crate::server::services::sharing;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -203,11 +203,7 @@ async fn in_shared_report(
     db: &impl ConnectionTrait,
     row: &attachment::Model,
 ) -> Result<bool, AppError> {
-    let shared: Option<shared_report::Model> = sharing::visible(db)
-        .await?
-        .into_iter()
-        .find(|report| report.invitation_id == row.invitation_id);
-    let Some(shared) = shared else {
+    let Some(shared) = sharing::visible_of(db, row.invitation_id).await? else {
         return Ok(false);
     };
     let answers = sharing::answers_of(db, shared.response_id, shared.revision).await?;

@@ -205,12 +205,36 @@ pub async fn visible(db: &impl ConnectionTrait) -> Result<Vec<shared_report::Mod
         .collect();
     Ok(rows
         .into_iter()
-        .filter(|row| {
-            current
-                .get(&row.response_id)
-                .is_some_and(|r| r.revision == row.revision && r.state == "submitted")
-        })
+        .filter(|row| is_current(row, current.get(&row.response_id)))
         .collect())
+}
+
+/// The company's report in the library now, if it has one there (see [`visible`]).
+pub async fn visible_of(
+    db: &impl ConnectionTrait,
+    invitation_id: i32,
+) -> Result<Option<shared_report::Model>, AppError> {
+    // An earlier sharing may still be on record beside the current one.
+    let rows = shared_report::Entity::find()
+        .filter(shared_report::Column::InvitationId.eq(invitation_id))
+        .filter(shared_report::Column::WithdrawnAt.is_null())
+        .all(db)
+        .await?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let current = response::Entity::find_by_id(first.response_id)
+        .one(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .find(|row| is_current(row, current.as_ref())))
+}
+
+/// Whether the shared version is still the company's current submitted one: a newer
+/// submission hides it until an officer shares again.
+fn is_current(row: &shared_report::Model, response: Option<&response::Model>) -> bool {
+    response.is_some_and(|r| r.revision == row.revision && r.state == "submitted")
 }
 
 /// What the library lists, narrowed by event, fiscal year and words (in the seminar's

@@ -2,7 +2,7 @@
 //! and the texts written, each with the company that wrote it.
 
 use crate::api::summary_dto::{CompanyText, QuestionResult};
-use crate::components::answer_form::size_text;
+use crate::components::answer_lines::FileLinks;
 use crate::domain::aggregate::svg::{Bar, ChartId, bar_chart, histogram_chart};
 use crate::domain::aggregate::{Breakdown, Exact, NumberSummary, Percent};
 use crate::domain::forms::{QuestionKind, Text};
@@ -216,19 +216,12 @@ pub(super) fn FileList(texts: Listed) -> impl IntoView {
             {texts
                 .into_iter()
                 .map(|t| {
-                    let links = t
-                        .files
-                        .into_iter()
-                        .map(|file| {
-                            view! {
-                                <li>
-                                    <a href=format!("/files/{}", file.id)>{file.name}</a>
-                                    {format!("（{}）", size_text(file.size))}
-                                </li>
-                            }
-                        })
-                        .collect_view();
-                    view! { <li><ul class="attached-files">{links}</ul> <p class="hint">{t.company}</p></li> }
+                    view! {
+                        <li>
+                            <FileLinks files=t.files href="/files".to_owned() />
+                            <p class="hint">{t.company}</p>
+                        </li>
+                    }
                 })
                 .collect_view()}
         </ul>
